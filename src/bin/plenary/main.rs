@@ -1,0 +1,139 @@
+//! `plenary`, the command-line face of the library: a thin layer over `plenary::Library`.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use plenary::{ActorKind, Library, Resolution};
+
+use output::{Format, Table};
+
+/// Plenary: search, attribute, tag and compare UN OEWG meeting records, offline.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about, propagate_version = true)]
+struct Cli {
+    /// The library directory [default: the OS data directory, e.g. ~/.local/share/plenary]
+    #[arg(long, global = true, env = "PLENARY_LIBRARY", value_name = "DIR")]
+    library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Actors: states, groups, organisations, stakeholders and roles
+    #[command(subcommand)]
+    Actors(ActorsCommand),
+    /// Where the library is and what it holds
+    Status(FormatArg),
+}
+
+#[derive(Debug, Subcommand)]
+enum ActorsCommand {
+    /// List the actors the library knows
+    List {
+        /// Only actors of this kind: state, group, organisation, stakeholder or role
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Resolve names as records write them ("UK", "the delegation of Türkiye", "NAM");
+    /// exits with 1 if any is unknown
+    Resolve {
+        /// Names to resolve
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+struct FormatArg {
+    /// Output format: a readable table, or JSON Lines (one object per line)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {}", output::one_line(&err));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(cli: &Cli) -> anyhow::Result<Library> {
+    let dir = match &cli.library {
+        Some(dir) => dir.clone(),
+        None => Library::default_dir()?,
+    };
+    Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let library = open(&cli)?;
+    match &cli.command {
+        Command::Status(FormatArg { format }) => {
+            let status = library.status()?;
+            let mut table = Table::new(["FIELD", "VALUE"]);
+            table.row(["library", &status.dir.display().to_string()]);
+            table.row(["database", &status.database.display().to_string()]);
+            table.row(["schema version", &status.schema_version.to_string()]);
+            table.row(["actors", &status.actors.to_string()]);
+            output::print(*format, &[status], &table)?;
+        }
+        Command::Actors(ActorsCommand::List { kind, format }) => {
+            let kind = kind.as_deref().map(str::parse::<ActorKind>).transpose()?;
+            let actors = library.actors(kind)?;
+            let mut table = Table::new(["NAME", "KIND", "ISO3", "REGION", "GROUPS"]);
+            for a in &actors {
+                table.row([
+                    a.name.as_str(),
+                    a.kind.as_str(),
+                    a.iso3.as_deref().unwrap_or("-"),
+                    a.region_key.as_deref().unwrap_or("-"),
+                    &a.group_keys.join(","),
+                ]);
+            }
+            output::print(format.format, &actors, &table)?;
+        }
+        Command::Actors(ActorsCommand::Resolve { names, format }) => {
+            let mut unknown = 0;
+            let mut rows = Vec::new();
+            let mut table = Table::new(["INPUT", "NAME", "KIND", "SUGGESTIONS"]);
+            for input in names {
+                let resolution = library.resolve(input);
+                let row = match &resolution {
+                    Resolution::Known { name, kind, .. } => {
+                        [input.clone(), name.clone(), kind.to_string(), String::new()]
+                    }
+                    Resolution::Unknown { suggestions } => {
+                        unknown += 1;
+                        let hint = if suggestions.is_empty() {
+                            "no close name".to_string()
+                        } else {
+                            format!("did you mean: {}?", suggestions.join(", "))
+                        };
+                        [input.clone(), "unknown".into(), "-".into(), hint]
+                    }
+                };
+                table.row(row.each_ref().map(String::as_str));
+                rows.push(serde_json::json!({ "input": input, "resolution": resolution }));
+            }
+            output::print(format.format, &rows, &table)?;
+            if unknown > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

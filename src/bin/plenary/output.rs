@@ -1,0 +1,92 @@
+//! How the CLI prints: aligned tables for people, JSON Lines for scripts, and errors on
+//! one line.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+/// The output format of a listing command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading
+    Table,
+    /// JSON Lines: one object per line
+    Json,
+}
+
+/// A table of text cells, printed with aligned columns.
+pub struct Table {
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new<const N: usize>(header: [&str; N]) -> Table {
+        Table {
+            rows: vec![header.iter().map(|h| h.to_string()).collect()],
+        }
+    }
+
+    pub fn row<const N: usize>(&mut self, cells: [&str; N]) {
+        self.rows
+            .push(cells.iter().map(|c| c.to_string()).collect());
+    }
+
+    fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|i| {
+                let cell_width = |r: &Vec<String>| r.get(i).map_or(0, |c| c.chars().count());
+                self.rows.iter().map(cell_width).max().unwrap_or(0)
+            })
+            .collect();
+        for row in &self.rows {
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                if i + 1 == row.len() {
+                    line.push_str(cell);
+                } else {
+                    let pad = widths[i] - cell.chars().count() + 2;
+                    line.push_str(cell);
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// Prints `items` as JSON Lines, or `table` for people.
+pub fn print<T: Serialize>(format: Format, items: &[T], table: &Table) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match format {
+        Format::Table => table.write(&mut out),
+        Format::Json => items.iter().try_for_each(|item| {
+            serde_json::to_writer(&mut out, item)?;
+            writeln!(out)
+        }),
+    };
+    match result.and_then(|()| out.flush()) {
+        // A closed pipe (`plenary … | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// The error and its causes on one line, without repeating a cause that a message
+/// already quotes.
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace('\n', " ")
+}

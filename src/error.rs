@@ -1,0 +1,100 @@
+//! The core's error type: every message says what failed, where, and what to do.
+//!
+//! User errors (a directory that cannot be written, a file that is not a library, a
+//! library from a newer Plenary, a bad gazetteer) are separate variants from internal
+//! ones (SQLite, I/O), so front-ends can tell the user what to fix. [`Error::code`]
+//! gives the stable machine-readable code the desktop shell sends as `{code, message}`.
+
+use std::path::PathBuf;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The library directory cannot be created or written.
+    #[error(
+        "cannot use {path} as the library directory: {source}. \
+         Choose a directory you can write to with --library DIR or PLENARY_LIBRARY"
+    )]
+    LibraryDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The library file exists but is not an SQLite database.
+    #[error(
+        "{path} is not a Plenary library (it is not an SQLite database); it was left untouched. \
+         Move it away or choose another directory with --library DIR"
+    )]
+    NotALibrary { path: PathBuf },
+
+    /// The library was written by a newer Plenary whose schema this build does not know.
+    #[error(
+        "{path} was written by a newer Plenary (schema version {found}, this build knows up to \
+         {supported}); it was left untouched. Install a newer Plenary to open it"
+    )]
+    LibraryTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    /// The gazetteer data file is malformed.
+    #[error("gazetteer {source_name}, line {line}: {message}. Fix the entry and try again")]
+    Gazetteer {
+        source_name: String,
+        line: usize,
+        message: String,
+    },
+
+    /// A value given by the user is not one Plenary knows (an actor kind, a format, …).
+    #[error("{what} {value:?} is not known; expected one of: {expected}")]
+    UnknownValue {
+        what: &'static str,
+        value: String,
+        expected: String,
+    },
+
+    /// SQLite failed; not the user's fault.
+    #[error(
+        "database error in {path} while {doing}: {source}. If it persists, run `plenary check`"
+    )]
+    Sqlite {
+        path: PathBuf,
+        doing: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// Reading or writing a file failed.
+    #[error("cannot {doing} {path}: {source}")]
+    Io {
+        path: PathBuf,
+        doing: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A stable, machine-readable code for this error (sent across the IPC boundary).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::LibraryDir { .. } => "library_dir",
+            Error::NotALibrary { .. } => "not_a_library",
+            Error::LibraryTooNew { .. } => "library_too_new",
+            Error::Gazetteer { .. } => "gazetteer",
+            Error::UnknownValue { .. } => "unknown_value",
+            Error::Sqlite { .. } => "database",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// Whether the user can fix this by changing what they asked for.
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, Error::Sqlite { .. } | Error::Io { .. })
+    }
+}

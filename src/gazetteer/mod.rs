@@ -1,0 +1,472 @@
+//! The gazetteer: who can speak in a meeting and every way records name them.
+//!
+//! The shipped list (`assets/gazetteer.toml`, compiled into the binary) holds the 193
+//! UN member states, the observer states, the EU, the UN regional groups, negotiating
+//! groups (NAM, African Group, Arab Group, ASEAN, …), organisations, stakeholder
+//! categories and the roles (Chair, Secretariat). [`GazetteerFile::parse`] checks it
+//! (unknown group keys, duplicate aliases) and the store loads it into the library; a
+//! [`Resolver`] built from the library then maps any name a record uses to one actor.
+//!
+//! Invariant: an alias, once folded by [`names::normalize`], names at most one actor.
+
+pub mod names;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The gazetteer shipped with Plenary.
+pub const BUILTIN: &str = include_str!("../../assets/gazetteer.toml");
+/// The name used for the shipped gazetteer in error messages.
+pub const BUILTIN_NAME: &str = "assets/gazetteer.toml";
+
+/// What sort of actor speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A UN member or observer state.
+    State,
+    /// A group that speaks for its members: the EU, NAM, a UN regional group, …
+    Group,
+    /// An international or regional organisation, a UN entity.
+    Organisation,
+    /// A stakeholder category: civil society, private sector, academia.
+    Stakeholder,
+    /// A role in the meeting: the Chair, the Secretariat.
+    Role,
+}
+
+impl ActorKind {
+    /// Every kind, in display order.
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::State,
+        ActorKind::Group,
+        ActorKind::Organisation,
+        ActorKind::Stakeholder,
+        ActorKind::Role,
+    ];
+
+    /// The kind's name as stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Group => "group",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Stakeholder => "stakeholder",
+            ActorKind::Role => "role",
+        }
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ActorKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let folded = s.trim().to_lowercase();
+        let kind = match folded.as_str() {
+            "state" | "states" => ActorKind::State,
+            "group" | "groups" => ActorKind::Group,
+            "organisation" | "organisations" | "organization" | "organizations" => {
+                ActorKind::Organisation
+            }
+            "stakeholder" | "stakeholders" => ActorKind::Stakeholder,
+            "role" | "roles" => ActorKind::Role,
+            _ => {
+                return Err(Error::UnknownValue {
+                    what: "actor kind",
+                    value: s.to_string(),
+                    expected: ActorKind::ALL.map(ActorKind::as_str).join(", "),
+                })
+            }
+        };
+        Ok(kind)
+    }
+}
+
+/// One actor as written in the gazetteer file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    /// Stable id: ISO 3166 alpha-3 for states, a short upper-case id otherwise.
+    pub key: toml::Spanned<String>,
+    /// Canonical name.
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub iso2: Option<String>,
+    #[serde(default)]
+    pub iso3: Option<String>,
+    /// Key of the UN regional group.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Keys of the groups and organisations this actor belongs to.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub observer: bool,
+}
+
+impl ActorEntry {
+    /// The entry's key.
+    pub fn key(&self) -> &str {
+        self.key.get_ref()
+    }
+
+    /// Every name this actor answers to: canonical name first, then aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    actor: Vec<ActorEntry>,
+}
+
+/// A parsed and checked gazetteer.
+#[derive(Debug, Clone)]
+pub struct GazetteerFile {
+    pub actors: Vec<ActorEntry>,
+}
+
+impl GazetteerFile {
+    /// The gazetteer compiled into Plenary.
+    pub fn builtin() -> Result<Self> {
+        Self::parse(BUILTIN_NAME, BUILTIN)
+    }
+
+    /// Parses and checks a gazetteer; `source_name` names it in error messages.
+    pub fn parse(source_name: &str, text: &str) -> Result<Self> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].lines().count().max(1);
+        let fail = |line: usize, message: String| Error::Gazetteer {
+            source_name: source_name.to_string(),
+            line,
+            message,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(s.start)).unwrap_or(1);
+            fail(line, e.message().to_string())
+        })?;
+
+        let mut keys: HashMap<&str, &ActorEntry> = HashMap::new();
+        for entry in &raw.actor {
+            let line = line_of(entry.key.span().start);
+            if keys.insert(entry.key(), entry).is_some() {
+                return Err(fail(line, format!("duplicate key {:?}", entry.key())));
+            }
+        }
+        let mut seen_aliases: HashMap<String, &str> = HashMap::new();
+        for entry in &raw.actor {
+            let line = line_of(entry.key.span().start);
+            if entry.name.trim().is_empty() {
+                return Err(fail(line, format!("{} has an empty name", entry.key())));
+            }
+            if let Some(region) = &entry.region {
+                match keys.get(region.as_str()) {
+                    Some(r) if r.kind == ActorKind::Group => {}
+                    Some(_) => {
+                        return Err(fail(line, format!("region {region:?} is not a group")));
+                    }
+                    None => {
+                        return Err(fail(line, format!("unknown region key {region:?}")));
+                    }
+                }
+            }
+            for group in &entry.groups {
+                if !keys.contains_key(group.as_str()) {
+                    return Err(fail(
+                        line,
+                        format!("{} lists unknown group key {group:?}", entry.key()),
+                    ));
+                }
+            }
+            if entry.kind == ActorKind::State && (entry.iso2.is_none() || entry.iso3.is_none()) {
+                return Err(fail(
+                    line,
+                    format!("state {} needs iso2 and iso3", entry.key()),
+                ));
+            }
+            let mut own = HashSet::new();
+            for alias in entry.names() {
+                let norm = names::normalize(alias);
+                if norm.is_empty() {
+                    return Err(fail(line, format!("{} has an empty alias", entry.key())));
+                }
+                if !own.insert(norm.clone()) {
+                    continue;
+                }
+                if let Some(other) = seen_aliases.insert(norm, entry.key()) {
+                    return Err(fail(
+                        line,
+                        format!("alias {alias:?} of {} already names {other}", entry.key()),
+                    ));
+                }
+            }
+        }
+        Ok(GazetteerFile { actors: raw.actor })
+    }
+}
+
+/// The outcome of resolving a name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Resolution {
+    /// The name is an alias of exactly one actor.
+    Known {
+        actor_id: i64,
+        key: String,
+        name: String,
+        kind: ActorKind,
+    },
+    /// No actor answers to the name; the closest canonical names, best first.
+    Unknown { suggestions: Vec<String> },
+}
+
+impl Resolution {
+    /// The canonical name, if the name was resolved.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Resolution::Known { name, .. } => Some(name),
+            Resolution::Unknown { .. } => None,
+        }
+    }
+}
+
+/// An actor as the resolver knows it.
+#[derive(Debug, Clone)]
+pub struct ResolverActor {
+    pub id: i64,
+    pub key: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub iso3: Option<String>,
+}
+
+/// Maps names to actors; built from the library's actors and aliases.
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    actors: BTreeMap<i64, ResolverActor>,
+    by_alias: HashMap<String, i64>,
+    by_iso3: HashMap<String, i64>,
+}
+
+impl Resolver {
+    /// Builds a resolver from actors and their `(actor id, alias)` pairs.
+    pub fn new(
+        actors: impl IntoIterator<Item = ResolverActor>,
+        aliases: impl IntoIterator<Item = (i64, String)>,
+    ) -> Self {
+        let mut resolver = Resolver::default();
+        for actor in actors {
+            resolver
+                .by_alias
+                .insert(names::normalize(&actor.name), actor.id);
+            if let Some(iso3) = &actor.iso3 {
+                resolver.by_iso3.insert(iso3.clone(), actor.id);
+            }
+            resolver.actors.insert(actor.id, actor);
+        }
+        for (id, alias) in aliases {
+            resolver
+                .by_alias
+                .entry(names::normalize(&alias))
+                .or_insert(id);
+        }
+        resolver
+    }
+
+    /// Resolves a name: any alias (case, accents, apostrophes and a leading "the" or
+    /// "delegation of" ignored) or an upper-case ISO 3166 alpha-3 code.
+    pub fn resolve(&self, name: &str) -> Resolution {
+        let trimmed = name.trim();
+        let id = self.by_alias.get(&names::normalize(trimmed)).or_else(|| {
+            let is_code = trimmed.len() == 3 && trimmed.chars().all(|c| c.is_ascii_uppercase());
+            is_code.then(|| self.by_iso3.get(trimmed)).flatten()
+        });
+        match id.and_then(|id| self.actors.get(id)) {
+            Some(actor) => Resolution::Known {
+                actor_id: actor.id,
+                key: actor.key.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind,
+            },
+            None => Resolution::Unknown {
+                suggestions: self.suggest(trimmed, 3),
+            },
+        }
+    }
+
+    /// Resolves a country code as file names use it (`NAM_78_2023.txt` is Namibia, not
+    /// the Non-Aligned Movement): an ISO 3166 alpha-3 code first, then any alias
+    /// (the UN General Debate corpus writes `EU` for the European Union).
+    pub fn resolve_code(&self, code: &str) -> Resolution {
+        let code = code.trim();
+        match self
+            .by_iso3
+            .get(&code.to_ascii_uppercase())
+            .and_then(|id| self.actors.get(id))
+        {
+            Some(actor) => Resolution::Known {
+                actor_id: actor.id,
+                key: actor.key.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind,
+            },
+            None => self.resolve(code),
+        }
+    }
+
+    /// The canonical names closest to `name`, best first, at most `limit`.
+    pub fn suggest(&self, name: &str, limit: usize) -> Vec<String> {
+        let query = names::normalize(name);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut best: HashMap<i64, f64> = HashMap::new();
+        for (alias, id) in &self.by_alias {
+            let mut score = strsim::jaro_winkler(&query, alias);
+            if query.len() >= 4 && (alias.contains(&query) || query.contains(alias.as_str())) {
+                score = score.max(0.9);
+            }
+            let entry = best.entry(*id).or_insert(0.0);
+            *entry = entry.max(score);
+        }
+        let mut ranked: Vec<(i64, f64)> = best.into_iter().filter(|(_, s)| *s >= 0.8).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .filter_map(|(id, _)| self.actors.get(&id).map(|a| a.name.clone()))
+            .collect()
+    }
+
+    /// How many actors the resolver knows.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// Whether the resolver knows no actor.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+[[actor]]
+key = "WEOG"
+name = "Western European and Others Group"
+kind = "group"
+category = "regional"
+
+[[actor]]
+key = "EU"
+name = "European Union"
+kind = "group"
+aliases = ["EU"]
+
+[[actor]]
+key = "FRA"
+name = "France"
+kind = "state"
+iso2 = "FR"
+iso3 = "FRA"
+region = "WEOG"
+groups = ["EU"]
+aliases = ["French Republic"]
+"#;
+
+    fn resolver(text: &str) -> Resolver {
+        let file = GazetteerFile::parse("test", text).unwrap();
+        let actors = file.actors.iter().enumerate().map(|(i, a)| ResolverActor {
+            id: i as i64 + 1,
+            key: a.key().to_string(),
+            name: a.name.clone(),
+            kind: a.kind,
+            iso3: a.iso3.clone(),
+        });
+        let aliases = file
+            .actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.aliases.iter().map(move |al| (i as i64 + 1, al.clone())));
+        Resolver::new(actors, aliases)
+    }
+
+    #[test]
+    fn resolves_aliases_codes_and_suggests() {
+        let r = resolver(SMALL);
+        assert_eq!(r.resolve("the French Republic").name(), Some("France"));
+        assert_eq!(r.resolve("FRA").name(), Some("France"));
+        assert_eq!(r.resolve("fra").name(), None, "codes are upper case only");
+        assert_eq!(r.resolve_code("fra").name(), Some("France"));
+        assert_eq!(r.resolve_code("EU").name(), Some("European Union"));
+        assert_eq!(r.resolve("eu").name(), Some("European Union"));
+        match r.resolve("Frence") {
+            Resolution::Unknown { suggestions } => assert_eq!(suggestions, ["France"]),
+            other => panic!("expected unknown, got {other:?}"),
+        }
+    }
+
+    fn parse_error(text: &str) -> String {
+        GazetteerFile::parse("test.toml", text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn rejects_bad_files_with_the_line() {
+        let dup_alias =
+            format!("{SMALL}\n[[actor]]\nkey = \"X\"\nname = \"France\"\nkind = \"role\"\n");
+        let msg = parse_error(&dup_alias);
+        assert!(
+            msg.contains("line 25") && msg.contains("already names FRA"),
+            "{msg}"
+        );
+
+        let bad_group = SMALL.replace("groups = [\"EU\"]", "groups = [\"NOPE\"]");
+        assert!(parse_error(&bad_group).contains("unknown group key \"NOPE\""));
+
+        let bad_kind = SMALL.replace("kind = \"state\"", "kind = \"country\"");
+        let msg = parse_error(&bad_kind);
+        assert!(
+            msg.contains("test.toml, line 17") && msg.contains("unknown variant"),
+            "{msg}"
+        );
+
+        let no_iso = SMALL.replace("iso3 = \"FRA\"\n", "");
+        assert!(parse_error(&no_iso).contains("needs iso2 and iso3"));
+    }
+
+    #[test]
+    fn kinds_parse_in_both_spellings() {
+        assert_eq!(
+            "Organization".parse::<ActorKind>().unwrap(),
+            ActorKind::Organisation
+        );
+        assert_eq!("states".parse::<ActorKind>().unwrap(), ActorKind::State);
+        let err = "country".parse::<ActorKind>().unwrap_err().to_string();
+        assert!(
+            err.contains("state, group, organisation, stakeholder, role"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! How names are compared: the folding that makes "Côte d’Ivoire", "Cote dIvoire" and
+//! "the delegation of Côte d'Ivoire" the same key.
+
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// Prefixes that name the speaker's role rather than the speaker ("the delegation of
+/// Kenya"). Stripped repeatedly, longest first, after the text is folded.
+const PREFIXES: &[&str] = &[
+    "distinguished representative of ",
+    "distinguished delegation of ",
+    "distinguished delegate of ",
+    "representative of ",
+    "delegation from ",
+    "delegation of ",
+    "the ",
+];
+
+/// Suffixes that say "delegation" after the name ("the Kenya delegation").
+const SUFFIXES: &[&str] = &[" delegation"];
+
+/// Folds a name to its comparison key: case, accents, apostrophe style, punctuation and
+/// spacing are ignored, "&" reads as "and", and a leading "the" or "delegation of" is
+/// dropped.
+///
+/// ```
+/// use plenary::gazetteer::names::normalize;
+/// assert_eq!(normalize("The delegation of Côte d’Ivoire"), "cote divoire");
+/// assert_eq!(normalize("Trinidad & Tobago"), "trinidad and tobago");
+/// ```
+pub fn normalize(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for c in name.nfkd() {
+        if is_combining_mark(c) || is_apostrophe(c) {
+            continue;
+        }
+        match c {
+            'ø' | 'Ø' => folded.push('o'),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ß' => folded.push_str("ss"),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' => folded.push('d'),
+            'ı' => folded.push('i'),
+            '&' => folded.push_str(" and "),
+            c if c.is_alphanumeric() => folded.extend(c.to_lowercase()),
+            _ => folded.push(' '),
+        }
+    }
+    let mut key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let before = key.len();
+        for prefix in PREFIXES {
+            if let Some(rest) = key.strip_prefix(prefix) {
+                key = rest.to_string();
+            }
+        }
+        for suffix in SUFFIXES {
+            if let Some(rest) = key.strip_suffix(suffix) {
+                key = rest.to_string();
+            }
+        }
+        if key.len() == before {
+            return key;
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' | '\u{2032}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    fn check(input: &str, expected: &str) {
+        assert_eq!(normalize(input), expected, "normalize({input:?})");
+    }
+
+    #[test]
+    fn folds_case_accents_apostrophes_and_prefixes() {
+        check("Türkiye", "turkiye");
+        check("CÔTE D'IVOIRE", "cote divoire");
+        check("Cote d\u{2019}Ivoire", "cote divoire");
+        check("Cote dIvoire", "cote divoire");
+        check("the Netherlands", "netherlands");
+        check("The delegation of Egypt", "egypt");
+        check("  Iran (Islamic Republic of) ", "iran islamic republic of");
+        check("St. Lucia", "st lucia");
+        check("Timor-Leste", "timor leste");
+        check("the Kenya delegation", "kenya");
+        check("São Tomé and Príncipe", "sao tome and principe");
+        check("", "");
+    }
+
+    #[test]
+    fn keeps_words_that_only_start_like_a_prefix() {
+        check("Thessaloniki", "thessaloniki");
+        check("theme", "theme");
+    }
+}

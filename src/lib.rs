@@ -1,0 +1,21 @@
+//! Plenary's core: an offline library of UN OEWG ICT-security meeting records.
+//!
+//! The flow runs one way — files → statements with speakers → SQLite (the source of
+//! truth) → derived indexes → analyses — and every front-end (the `plenary` CLI, the
+//! desktop shell in `src-tauri/`) goes through one facade, [`Library`].
+//!
+//! Stages live in their own modules:
+//! - [`gazetteer`]: who can speak — states, groups, organisations, roles — and how
+//!   records name them;
+//! - [`store`]: the SQLite database, its migrations and every SQL statement;
+//! - [`library`]: the facade the front-ends call.
+
+pub mod error;
+pub mod gazetteer;
+pub mod library;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use gazetteer::{ActorKind, Resolution};
+pub use library::{Library, LibraryStatus};
+pub use store::actors::Actor;

@@ -1,0 +1,178 @@
+//! The store: the library's SQLite database, the source of truth.
+//!
+//! One file per table or aggregate holds its row struct and its queries
+//! ([`actors`]); [`migrations`] brings any older library up to date.
+//!
+//! Invariant: nothing outside `store/` writes SQL.
+//! Invariant: a library written by a newer Plenary, or a file that is not SQLite, is
+//! refused before anything is written to it.
+
+pub mod actors;
+pub mod migrations;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// The library database's file name inside the library directory.
+pub const DB_FILE: &str = "library.sqlite3";
+
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open library database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to
+    /// [`migrations::LATEST`].
+    pub fn open(path: &Path) -> Result<Store> {
+        check_header(path)?;
+        let sql = |doing: &'static str| {
+            let path = path.to_path_buf();
+            move |source| Error::Sqlite {
+                path,
+                doing,
+                source,
+            }
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|source| open_error(path, source))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(sql("setting the busy timeout"))?;
+        // Read the version before anything writes: a newer library is left untouched.
+        let found = migrations::version(&conn).map_err(|source| open_error(path, source))?;
+        if found > migrations::LATEST {
+            return Err(Error::LibraryTooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::LATEST,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|source| open_error(path, source))?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql("enabling foreign keys"))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql("setting synchronous mode"))?;
+        migrations::migrate(&mut conn).map_err(sql("migrating the schema"))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::version(&self.conn).map_err(self.err("reading the schema version"))
+    }
+
+    /// The schema as SQLite reports it: one `CREATE` statement per table and index,
+    /// sorted by name. Tests pin it.
+    pub fn schema_sql(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL \
+                 AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name",
+            )
+            .map_err(self.err("reading the schema"))?;
+        let rows = stmt
+            .query_map([], |row| row.get::<_, String>(0))
+            .map_err(self.err("reading the schema"))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err("reading the schema"))
+    }
+
+    /// Reads a value from the `library_meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(
+                "SELECT value FROM library_meta WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err("reading library metadata"))
+    }
+
+    /// Maps a SQLite error to [`Error::Sqlite`] naming this database and the task.
+    pub(crate) fn err(&self, doing: &'static str) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        move |source| Error::Sqlite {
+            path: self.path.clone(),
+            doing,
+            source,
+        }
+    }
+}
+
+/// Refuses an existing file that is not an SQLite database, before SQLite touches it.
+fn check_header(path: &Path) -> Result<()> {
+    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                path: path.to_path_buf(),
+                doing: "read",
+                source,
+            })
+        }
+    };
+    let mut header = Vec::with_capacity(16);
+    (&mut file)
+        .take(16)
+        .read_to_end(&mut header)
+        .map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            doing: "read",
+            source,
+        })?;
+    if header.is_empty() || header.as_slice() == MAGIC {
+        Ok(())
+    } else {
+        Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// Maps a failure to open or first read the database to the error a user can act on.
+fn open_error(path: &Path, source: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    match source.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotALibrary {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+            Error::LibraryDir {
+                path: path.parent().unwrap_or(path).to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, source),
+            }
+        }
+        _ => Error::Sqlite {
+            path: path.to_path_buf(),
+            doing: "opening the library",
+            source,
+        },
+    }
+}

@@ -1,0 +1,156 @@
+//! The `plenary` command line, run as a user would.
+
+use crate::common::{plenary, stderr, stdout, temp_dir};
+
+#[test]
+fn actors_list_json_has_the_documented_fields() {
+    let dir = temp_dir();
+    let out = plenary(
+        dir.path(),
+        &["actors", "list", "--kind", "state", "--format", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert_eq!(lines.len(), 195, "193 member states and 2 observer states");
+    let france = lines.iter().find(|a| a["name"] == "France").unwrap();
+    assert_eq!(france["kind"], "state");
+    assert_eq!(france["iso3"], "FRA");
+    assert_eq!(france["region"], "Western European and Others Group");
+    let groups = france["groups"].as_array().unwrap();
+    assert!(groups.iter().any(|g| g == "European Union"), "{groups:?}");
+    let holy_see = lines.iter().find(|a| a["name"] == "Holy See").unwrap();
+    assert_eq!(holy_see["observer"], true);
+}
+
+#[test]
+fn actors_list_table_and_kinds() {
+    let dir = temp_dir();
+    let out = plenary(dir.path(), &["actors", "list", "--kind", "role"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("NAME"), "{text}");
+    assert!(
+        text.contains("Chair") && text.contains("Secretariat"),
+        "{text}"
+    );
+
+    let out = plenary(dir.path(), &["actors", "list", "--format", "json"]);
+    let iso3_null = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|a| a["name"] == "Non-Aligned Movement")
+        .unwrap();
+    assert!(iso3_null["iso3"].is_null());
+    assert_eq!(iso3_null["kind"], "group");
+}
+
+#[test]
+fn unknown_kind_is_one_clear_line() {
+    let dir = temp_dir();
+    let out = plenary(dir.path(), &["actors", "list", "--kind", "country"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("actor kind \"country\" is not known"), "{err}");
+}
+
+#[test]
+fn resolve_prints_canonical_names_and_fails_on_unknown() {
+    let dir = temp_dir();
+    let out = plenary(
+        dir.path(),
+        &[
+            "actors",
+            "resolve",
+            "UK",
+            "the delegation of Türkiye",
+            "NAM",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("United Kingdom"), "{text}");
+    assert!(text.contains("Türkiye"), "{text}");
+    assert!(text.contains("Non-Aligned Movement"), "{text}");
+
+    let out = plenary(
+        dir.path(),
+        &["actors", "resolve", "France", "Frnace", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "an unknown name exits 1");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["resolution"]["name"], "France");
+    assert_eq!(lines[1]["resolution"]["status"], "unknown");
+    assert_eq!(lines[1]["resolution"]["suggestions"][0], "France");
+}
+
+#[test]
+fn library_errors_are_one_line_without_backtrace() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("library.sqlite3"), "not a database").unwrap();
+    let out = plenary(dir.path(), &["actors", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: ") && err.contains("not a Plenary library"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("backtrace") && !err.contains("Sqlite {"),
+        "{err}"
+    );
+}
+
+#[test]
+fn library_comes_from_the_environment_variable() {
+    let dir = temp_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(["status", "--format", "json"])
+        .env("PLENARY_LIBRARY", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let status: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(status["dir"], dir.path().to_str().unwrap());
+    assert!(dir.path().join("library.sqlite3").is_file());
+}
+
+#[test]
+fn default_library_is_in_the_data_directory() {
+    let home = temp_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(["status", "--format", "json"])
+        .env_remove("PLENARY_LIBRARY")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(home
+        .path()
+        .join(".local/share/plenary/library.sqlite3")
+        .is_file());
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let dir = temp_dir();
+    for args in [
+        &["--help"][..],
+        &["actors", "--help"],
+        &["actors", "list", "--help"],
+        &["actors", "resolve", "--help"],
+        &["status", "--help"],
+    ] {
+        let out = plenary(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}

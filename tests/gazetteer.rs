@@ -1,0 +1,218 @@
+//! The shipped gazetteer: its contents, its ISO codes, and name resolution.
+
+use std::collections::{BTreeSet, HashMap};
+
+use plenary::gazetteer::GazetteerFile;
+use plenary::{ActorKind, Library, Resolution};
+
+use crate::common::{corpus, temp_dir};
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    (dir, library)
+}
+
+#[test]
+fn every_alias_case_resolves() {
+    let cases = include_str!("fixtures/gazetteer_aliases.tsv");
+    let (_dir, library) = library();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (n, line) in cases.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (input, expected) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("gazetteer_aliases.tsv line {}: no tab", n + 1));
+        count += 1;
+        let got = library.resolve(input);
+        if got.name() != Some(expected.trim()) {
+            failures.push(format!(
+                "line {}: {input:?} → {got:?}, expected {expected:?}",
+                n + 1
+            ));
+        }
+    }
+    assert!(count >= 80, "only {count} alias cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn gazetteer_has_every_member_state_and_the_groups() {
+    let file = GazetteerFile::builtin().unwrap();
+    let states: Vec<_> = file
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::State)
+        .collect();
+    assert_eq!(states.iter().filter(|a| !a.observer).count(), 193);
+    let observers: BTreeSet<_> = states
+        .iter()
+        .filter(|a| a.observer)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        observers,
+        BTreeSet::from(["Holy See", "State of Palestine"])
+    );
+
+    let members = |key: &str| {
+        states
+            .iter()
+            .filter(|s| s.groups.iter().any(|g| g == key))
+            .count()
+    };
+    assert_eq!(members("EU"), 27);
+    assert_eq!(members("ASEAN"), 11, "Timor-Leste joined in 2025");
+    assert_eq!(members("ARAB_GROUP"), 22);
+    assert!(
+        (119..=121).contains(&members("NON_ALIGNED")),
+        "NAM has {}",
+        members("NON_ALIGNED")
+    );
+    let region = |key: &str| {
+        states
+            .iter()
+            .filter(|s| s.region.as_deref() == Some(key))
+            .count()
+    };
+    assert_eq!(region("AFRICAN_GROUP"), 54);
+    assert_eq!(
+        ["AFRICAN_GROUP", "APG", "EEG", "GRULAC", "WEOG"]
+            .map(region)
+            .iter()
+            .sum::<usize>(),
+        193 + 1, // Palestine sits in the Asia-Pacific Group
+        "every member state has a regional group"
+    );
+    for key in [
+        "CHAIR",
+        "SECRETARIAT",
+        "EU",
+        "NON_ALIGNED",
+        "AFRICAN_GROUP",
+        "ARAB_GROUP",
+        "ASEAN",
+        "OAS",
+        "AU",
+        "OSCE",
+        "UNIDIR",
+        "UNODA",
+        "ITU",
+        "UNODC",
+        "UNESCO",
+        "UNDP",
+        "UNIDO",
+        "UNCTAD",
+        "GFCE",
+        "WORLD_BANK",
+        "CIVIL_SOCIETY",
+        "PRIVATE_SECTOR",
+        "ACADEMIA",
+    ] {
+        assert!(file.actors.iter().any(|a| a.key() == key), "missing {key}");
+    }
+}
+
+#[test]
+fn iso_codes_agree_with_iso_3166() {
+    let file = GazetteerFile::builtin().unwrap();
+    let mut wrong = Vec::new();
+    for actor in file.actors.iter().filter(|a| a.kind == ActorKind::State) {
+        let (Some(iso2), Some(iso3)) = (&actor.iso2, &actor.iso3) else {
+            wrong.push(format!("{}: no codes", actor.name));
+            continue;
+        };
+        match celes::Country::from_alpha3(iso3) {
+            Ok(country) if country.alpha2 == iso2.as_str() => {}
+            Ok(country) => wrong.push(format!(
+                "{}: {iso3} is {}, not {iso2}",
+                actor.name, country.alpha2
+            )),
+            Err(_) => wrong.push(format!(
+                "{}: {iso3} is not an ISO 3166 alpha-3 code",
+                actor.name
+            )),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn names_fold_case_accents_apostrophes_and_articles() {
+    let (_dir, library) = library();
+    for name in [
+        "Côte d'Ivoire",
+        "Cote d’Ivoire",
+        "COTE DIVOIRE",
+        "the delegation of Côte d\u{2019}Ivoire",
+    ] {
+        assert_eq!(
+            library.resolve(name).name(),
+            Some("Côte d'Ivoire"),
+            "{name}"
+        );
+    }
+    for name in ["Türkiye", "Turkiye", "Turkey", "TÜRKIYE"] {
+        assert_eq!(library.resolve(name).name(), Some("Türkiye"), "{name}");
+    }
+}
+
+#[test]
+fn unknown_names_get_suggestions() {
+    let (_dir, library) = library();
+    match library.resolve("Phillipines") {
+        Resolution::Unknown { suggestions } => {
+            assert_eq!(suggestions.first().map(String::as_str), Some("Philippines"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match library.resolve("Atlantis") {
+        Resolution::Unknown { suggestions } => assert!(suggestions.len() <= 3),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Acceptance: every country code the UN General Debate corpus uses names its actor.
+#[test]
+fn every_ungdc_country_code_resolves() {
+    let Some(corpus) = corpus() else { return };
+    let (_dir, library) = library();
+    let mut codes = BTreeSet::new();
+    for session in std::fs::read_dir(corpus.join("ungdc")).unwrap() {
+        for file in std::fs::read_dir(session.unwrap().path()).unwrap() {
+            let name = file.unwrap().file_name().to_string_lossy().into_owned();
+            if let Some((code, _)) = name.split_once('_') {
+                codes.insert(code.to_string());
+            }
+        }
+    }
+    assert!(codes.len() > 190, "{} codes", codes.len());
+    let by_code: HashMap<_, _> = library
+        .actors(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.iso3.clone().map(|c| (c, a.name)))
+        .collect();
+    let unresolved: Vec<_> = codes
+        .iter()
+        .filter(|code| {
+            let got = library.resolve_code(code);
+            match by_code.get(code.as_str()) {
+                Some(name) => got.name() != Some(name.as_str()),
+                None => got.name().is_none(),
+            }
+        })
+        .collect();
+    assert!(
+        unresolved.is_empty(),
+        "unresolved UNGDC codes: {unresolved:?}"
+    );
+}

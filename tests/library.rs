@@ -1,0 +1,145 @@
+//! Opening libraries: migrations, the schema, and the errors a new user meets.
+
+use std::fs;
+
+use plenary::store::migrations;
+use plenary::{Error, Library};
+
+use crate::common::temp_dir;
+
+#[test]
+fn fresh_library_is_created_and_migrated() {
+    let dir = temp_dir();
+    let lib_dir = dir.path().join("nested/lib");
+    let library = Library::open(&lib_dir).unwrap();
+    let status = library.status().unwrap();
+    assert_eq!(status.schema_version, migrations::LATEST);
+    assert!(lib_dir.join("library.sqlite3").is_file());
+    assert!(
+        status.actors > 300,
+        "gazetteer loaded: {} actors",
+        status.actors
+    );
+}
+
+#[test]
+fn reopening_keeps_data_and_does_not_migrate_again() {
+    let dir = temp_dir();
+    let first = Library::open(dir.path()).unwrap();
+    let actors = first.actors(None).unwrap();
+    drop(first);
+    let again = Library::open(dir.path()).unwrap();
+    assert_eq!(again.actors(None).unwrap(), actors);
+    assert_eq!(again.status().unwrap().schema_version, migrations::LATEST);
+}
+
+#[test]
+fn library_uses_wal_and_foreign_keys() {
+    let dir = temp_dir();
+    let _library = Library::open(dir.path()).unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn newer_library_is_refused_and_left_untouched() {
+    let dir = temp_dir();
+    let db = dir.path().join("library.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    let err = Library::open(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, Error::LibraryTooNew { found: 999, .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("newer Plenary") && msg.contains("left untouched"),
+        "{msg}"
+    );
+    assert_eq!(fs::read(&db).unwrap(), before, "the file was changed");
+    assert!(!dir.path().join("library.sqlite3-wal").exists());
+}
+
+#[test]
+fn file_that_is_not_sqlite_is_refused_and_left_untouched() {
+    let dir = temp_dir();
+    let db = dir.path().join("library.sqlite3");
+    let junk = b"These are my notes, not a database.\n".repeat(100);
+    fs::write(&db, &junk).unwrap();
+    let err = Library::open(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::NotALibrary { .. }), "{err:?}");
+    assert!(err.to_string().contains("not an SQLite database"));
+    assert_eq!(fs::read(&db).unwrap(), junk);
+}
+
+#[test]
+fn library_directory_that_cannot_be_created_is_reported() {
+    let dir = temp_dir();
+    let file = dir.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    let err = Library::open(file.join("library")).unwrap_err();
+    assert!(matches!(err, Error::LibraryDir { .. }), "{err:?}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("cannot use") && msg.contains("--library DIR"),
+        "{msg}"
+    );
+
+    let err = Library::open(&file).unwrap_err();
+    assert!(matches!(err, Error::LibraryDir { .. }), "{err:?}");
+    assert_eq!(fs::read(&file).unwrap(), b"x");
+}
+
+#[test]
+fn read_only_library_directory_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let ro = dir.path().join("ro");
+    fs::create_dir(&ro).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permissions; only a user the kernel can refuse sees the error.
+    let refused = fs::write(ro.join("probe"), "").is_err();
+    let result = Library::open(&ro);
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    if refused {
+        let err = result.unwrap_err();
+        assert!(matches!(err, Error::LibraryDir { .. }), "{err:?}");
+    } else {
+        result.unwrap();
+    }
+}
+
+#[test]
+fn migrated_schema_is_pinned() {
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let actual = library.schema_sql().unwrap().join(";\n\n") + ";\n";
+    let pinned = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema.sql");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&pinned, &actual).unwrap();
+    }
+    let expected = fs::read_to_string(&pinned).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "the migrated schema differs from tests/fixtures/schema.sql. If the change is \
+         intended, add a migration and run `UPDATE_SCHEMA=1 cargo test migrated_schema`.\n\
+         actual:\n{actual}"
+    );
+}
+
+#[test]
+fn error_codes_are_stable() {
+    let dir = temp_dir();
+    fs::write(dir.path().join("library.sqlite3"), "junk").unwrap();
+    let err = Library::open(dir.path()).unwrap_err();
+    assert_eq!(err.code(), "not_a_library");
+    assert!(err.is_user_error());
+}
