@@ -10,7 +10,9 @@
 //! - [`store`]: the SQLite database, its migrations and every SQL statement;
 //! - [`library`]: the facade the front-ends call.
 
+pub mod attribution;
 pub mod error;
+pub mod formats;
 pub mod gazetteer;
 pub mod library;
 pub mod store;

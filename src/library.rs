@@ -111,6 +111,11 @@ impl Library {
         self.resolver.resolve_code(code)
     }
 
+    /// The name resolver built from the library's actors.
+    pub fn resolver(&self) -> &Resolver {
+        &self.resolver
+    }
+
     /// The schema of the library database, one `CREATE` statement per object.
     pub fn schema_sql(&self) -> Result<Vec<String>> {
         self.store.schema_sql()

@@ -257,12 +257,32 @@ pub struct ResolverActor {
     pub iso3: Option<String>,
 }
 
+/// An actor named in running text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    pub actor_id: i64,
+    pub kind: ActorKind,
+    /// Canonical name of the actor.
+    pub name: String,
+}
+
+/// The longest alias, in words, that [`Resolver::mentions`] looks for.
+const MAX_ALIAS_WORDS: usize = 9;
+
 /// Maps names to actors; built from the library's actors and aliases.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     actors: BTreeMap<i64, ResolverActor>,
     by_alias: HashMap<String, i64>,
     by_iso3: HashMap<String, i64>,
+    /// Folded aliases written only in capitals ("UK", "WHO"): in running text they
+    /// count only when written in capitals too, so "who" is not the WHO.
+    acronyms: HashSet<String>,
+    /// The first folded word of every alias, to skip words that start no name.
+    first_words: HashSet<String>,
 }
 
 impl Resolver {
@@ -272,22 +292,88 @@ impl Resolver {
         aliases: impl IntoIterator<Item = (i64, String)>,
     ) -> Self {
         let mut resolver = Resolver::default();
+        let mut mixed_case = HashSet::new();
+        let mut add = |resolver: &mut Resolver, id: i64, alias: &str| {
+            let key = names::normalize(alias);
+            if key.is_empty() {
+                return;
+            }
+            let is_acronym = !alias.contains(' ')
+                && alias.chars().any(|c| c.is_alphabetic())
+                && alias.chars().all(|c| !c.is_lowercase());
+            if is_acronym {
+                resolver.acronyms.insert(key.clone());
+            } else {
+                mixed_case.insert(key.clone());
+            }
+            if let Some(first) = key.split(' ').next() {
+                resolver.first_words.insert(first.to_string());
+            }
+            resolver.by_alias.entry(key).or_insert(id);
+        };
         for actor in actors {
-            resolver
-                .by_alias
-                .insert(names::normalize(&actor.name), actor.id);
+            add(&mut resolver, actor.id, &actor.name.clone());
             if let Some(iso3) = &actor.iso3 {
                 resolver.by_iso3.insert(iso3.clone(), actor.id);
             }
             resolver.actors.insert(actor.id, actor);
         }
         for (id, alias) in aliases {
-            resolver
-                .by_alias
-                .entry(names::normalize(&alias))
-                .or_insert(id);
+            add(&mut resolver, id, &alias);
         }
+        resolver.acronyms.retain(|key| !mixed_case.contains(key));
         resolver
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: i64) -> Option<&ResolverActor> {
+        self.actors.get(&id)
+    }
+
+    /// Every actor named in `text` whose kind `wanted` accepts, in order, longest name
+    /// first where names overlap ("Republic of Korea", not "Korea"). A name counts
+    /// only where it starts with a capital letter, and an alias written in capitals
+    /// ("UK", "WHO") only where the text writes it in capitals.
+    pub fn mentions(&self, text: &str, wanted: impl Fn(ActorKind) -> bool) -> Vec<Mention> {
+        let words = words(text);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (start, end) = words[i];
+            let word = &text[start..end];
+            let starts_upper = word.chars().next().is_some_and(|c| c.is_uppercase());
+            let folded = names::normalize(word);
+            let first = folded.split(' ').next().unwrap_or_default();
+            if !starts_upper || !self.first_words.contains(first) {
+                i += 1;
+                continue;
+            }
+            let longest = (1..=MAX_ALIAS_WORDS.min(words.len() - i)).rev().find_map(|n| {
+                let span_end = words[i + n - 1].1;
+                let span = &text[start..span_end];
+                let key = names::normalize(span);
+                let id = *self.by_alias.get(&key)?;
+                if self.acronyms.contains(&key) && span.chars().any(|c| c.is_lowercase()) {
+                    return None;
+                }
+                let actor = self.actors.get(&id)?;
+                wanted(actor.kind).then_some((n, span_end, actor))
+            });
+            match longest {
+                Some((n, span_end, actor)) => {
+                    found.push(Mention {
+                        start,
+                        end: span_end,
+                        actor_id: actor.id,
+                        kind: actor.kind,
+                        name: actor.name.clone(),
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        found
     }
 
     /// Resolves a name: any alias (case, accents, apostrophes and a leading "the" or
@@ -364,6 +450,28 @@ impl Resolver {
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
     }
+}
+
+/// The words of `text` as byte ranges: letters and digits, with apostrophes, hyphens
+/// and dots inside a word kept ("d’Ivoire", "Guinea-Bissau", "U.S").
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    words
 }
 
 #[cfg(test)]

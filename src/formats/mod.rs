@@ -1,0 +1,92 @@
+//! The formats stage: from a file's bytes to a parsed document.
+//!
+//! - [`extract`] turns a container (plain text in any common encoding, saved HTML,
+//!   PDF with a text layer, DOCX) into text;
+//! - [`detect`] tells which source family the text is ([`SourceType`]);
+//! - one module per family parses it into a [`ParsedDocument`]: [`transcript`],
+//!   [`report`], [`un_document`], [`general_debate`].
+//!
+//! Parsers resolve names only to decide what is a label or a cue; they never touch the
+//! store. Invariant: a parser returns a whole document or an error, never half of one.
+
+pub mod document;
+pub mod extract;
+pub mod general_debate;
+pub mod report;
+pub mod text;
+pub mod transcript;
+pub mod un_document;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use document::{ParsedDocument, SourceType};
+
+use crate::gazetteer::Resolver;
+
+/// A parser could not read the text as its source type.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ParseError {
+    /// 1-based line where the problem is.
+    pub line: usize,
+    pub message: String,
+}
+
+impl ParseError {
+    pub fn new(line: usize, message: impl Into<String>) -> Self {
+        ParseError {
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+static GENERAL_DEBATE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z]{2,3}_\d{1,3}_(?:19|20)\d\d\.txt$"));
+static NUMBERED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*\d{1,3}\.\s+\S"));
+static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
+});
+
+/// Which source family `text` (from a file named `file_name`) is, if any.
+pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
+    if GENERAL_DEBATE_NAME.is_match(file_name) {
+        return Some(SourceType::GeneralDebate);
+    }
+    let head: String = text.lines().take(60).collect::<Vec<_>>().join("\n");
+    let head_lower = head.to_lowercase();
+    let has_line = |needle: &str| text.lines().any(|l| l.trim().eq_ignore_ascii_case(needle));
+    let stats = text.contains("Speech speed") || text.contains("Speech length");
+    if has_line("Session transcript") && (stats || head_lower.contains("session report") || head_lower.contains("not an official record")) {
+        return Some(SourceType::SessionReport);
+    }
+    if un_document::symbol(&head).is_some() && NUMBERED_PARAGRAPH.find_iter(text).count() >= 3 {
+        return Some(SourceType::UnDocument);
+    }
+    let first_lines: String = text.lines().take(10).collect::<Vec<_>>().join(" ").to_lowercase();
+    if first_lines.contains("transcript") || CHAIR_CUE.find_iter(text).count() >= 3 {
+        return Some(SourceType::Transcript);
+    }
+    None
+}
+
+/// Parses `text` as `source_type`.
+pub fn parse(
+    source_type: SourceType,
+    text: &str,
+    file_name: &str,
+    resolver: &Resolver,
+) -> Result<ParsedDocument, ParseError> {
+    match source_type {
+        SourceType::Transcript => transcript::parse(text, resolver),
+        SourceType::SessionReport => report::parse(text, resolver),
+        SourceType::UnDocument => un_document::parse(text, resolver),
+        SourceType::GeneralDebate => general_debate::parse(text, file_name, resolver),
+    }
+}

@@ -1,0 +1,423 @@
+//! Unofficial meeting transcripts (e.g. OEWG transcripts published on the web).
+//!
+//! The text is paragraphs separated by blank lines. Some turns open with a speaker
+//! label on its own line ("United Kingdom", "Ambassador Gafoor"); the rest follow a
+//! turn of the presiding officer, whose cues name the next speaker ("Pakistan to be
+//! followed by Saudi Arabia. Pakistan, please."). The title gives the process, session
+//! and meeting ("Session 2-8 Transcript (OEWG 2021-25)"); the Chair's opening words
+//! give the agenda item. Web-page residue after the transcript ("Leave a Reply", a
+//! comment form) is dropped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::document::{AgendaRef, ParsedDocument, ParsedSpeakerEntry, ParsedStatement, Sitting, SourceType};
+use super::text::{self, number_word, Paragraph};
+use super::ParseError;
+use crate::attribution::cues::{floor_cues, FloorCues};
+use crate::attribution::links::find_links;
+use crate::attribution::{Method, SpeakerGuess};
+use crate::gazetteer::{ActorKind, Mention, Resolution, Resolver};
+
+/// The canonical name of the presiding officer's role in the gazetteer.
+pub const CHAIR: &str = "Chair";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+/// Lines that start the web page's residue after a transcript.
+static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:leave a (?:reply|comment)|cancel reply|your email address will not be published|you must be logged in to post a comment|comments are closed|post navigation|share this:?|related posts?:?|\d+ (?:comments?|responses?))\s*$")
+});
+/// A title's process: "OEWG 2021-25", "Open-ended Working Group 2021–2025".
+static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(OEWG|Open[- ]ended Working Group)\b\D{0,40}?((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
+});
+/// A title's session and meeting: "Session 2-8".
+static SESSION_MEETING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsession\s+(\d{1,2})\s*[-–.:/]\s*(\d{1,2})\b"));
+/// The Chair's words: "the eighth meeting of the second substantive session".
+static SPOKEN_SITTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\w+)\s+meeting\s+of\s+the\s+(\w+)\s+(?:substantive\s+)?session\b")
+});
+/// The resolution that established a process, as the Chair cites it.
+static RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bresolution\s+(\d{2}/\d{1,3})\b"));
+/// "agenda item five sub item on capacity building", "agenda item 5 (b) on …".
+static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bagenda\s+item\s+(\d{1,2}|[a-z]+)(?:\s*\(?([a-h])\)?(?:\s|,|$))?(?:[\s,]*(?:sub[- ]?item\s+)?(?:on|relating to|concerning|regarding|entitled|,)\s+(?:the\s+)?([a-z][a-z \-]{2,60}?))?(?:[.,;]|\s+and\b|\s+which\b|\s+i\b|$)")
+});
+static FUTURE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:tomorrow|will|next|later|afternoon session)\b"));
+/// A turn that opens by addressing the presiding officer.
+static ADDRESSES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:thank(?:s| you)[^.]{0,40}?\b(?:chair|chairman|chairperson|chairwoman|president|madam|sir)\b|(?:mr\.?|madam|madame|distinguished|dear)\s+(?:chair|chairman|chairperson|president)|chair\b|chairman\b|chairperson\b|yes,?\s+(?:it is|chair|sir|madam))")
+});
+/// An honorific with a name: a label for a person ("Ambassador Gafoor").
+static PERSON_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:H\.?\s?E\.?\s+)?(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Madam|Dr\.?|Professor|Prof\.?|Minister|Excellency)\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}$")
+});
+/// Known processes by the General Assembly resolution that established them.
+const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
+    ("75/240", "oewg-2021-2025", "OEWG 2021–2025"),
+    ("73/27", "oewg-2019-2021", "OEWG 2019–2021"),
+];
+
+/// A label line: the speaker it names, or the presiding officer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    /// Resolved actor name, if the label names one.
+    pub actor: Option<String>,
+    pub kind: Option<ActorKind>,
+}
+
+/// Reads `para` as a speaker label, if it is one: a single short line without
+/// sentence punctuation that names an actor, or names a person with an honorific, or
+/// (with `allow_unknown`) is a short run of capitalised words.
+pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Option<Label> {
+    if !para.is_single_line() {
+        return None;
+    }
+    let raw = para.lines[0].trimmed();
+    let text = raw.strip_suffix(':').unwrap_or(raw).trim();
+    let words = text.split_whitespace().count();
+    if text.is_empty() || text.chars().count() > 60 || words > 8 {
+        return None;
+    }
+    if text.ends_with(['.', '?', '!', ',', ';']) && !text.ends_with("Amb.") {
+        return None;
+    }
+    if let Resolution::Known { name, kind, .. } = resolver.resolve(text) {
+        return Some(Label {
+            text: text.to_string(),
+            actor: Some(name),
+            kind: Some(kind),
+        });
+    }
+    let capitalised = text.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "of" | "and" | "the" | "for" | "de" | "du" | "des" | "la" | "le")
+    });
+    let looks_named = PERSON_LABEL.is_match(text) || (allow_unknown && raw.ends_with(':'));
+    (capitalised && (looks_named || (allow_unknown && words <= 6))).then(|| Label {
+        text: text.to_string(),
+        actor: None,
+        kind: None,
+    })
+}
+
+/// The actors that can be given the floor or named in a cue.
+pub fn speaking_kinds(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::State | ActorKind::Group | ActorKind::Organisation)
+}
+
+/// Process, session and meeting from a title, else from the Chair's opening words.
+pub fn sitting(title: &str, opening: &str) -> Sitting {
+    let mut sitting = Sitting::default();
+    for source in [title, opening] {
+        if sitting.process.is_none() {
+            if let Some(c) = PROCESS.captures(source) {
+                let from: i64 = c[2].parse().unwrap_or(0);
+                let mut to: i64 = c[3].parse().unwrap_or(0);
+                if to < 100 {
+                    to += from / 100 * 100;
+                }
+                sitting.process = Some((format!("oewg-{from}-{to}"), format!("OEWG {from}–{to}")));
+            }
+        }
+        if sitting.session.is_none() {
+            if let Some(c) = SESSION_MEETING.captures(source) {
+                sitting.session = c[1].parse().ok();
+                sitting.meeting = c[2].parse().ok();
+            } else if let Some(c) = SPOKEN_SITTING.captures(source) {
+                sitting.meeting = number_word(&c[1]);
+                sitting.session = number_word(&c[2]);
+            }
+        }
+    }
+    if sitting.process.is_none() && opening.contains("Working Group") {
+        if let Some(c) = RESOLUTION.captures(opening) {
+            if let Some((_, key, name)) = PROCESS_BY_RESOLUTION.iter().find(|(r, _, _)| *r == &c[1]) {
+                sitting.process = Some((key.to_string(), name.to_string()));
+            }
+        }
+    }
+    sitting
+}
+
+/// The agenda item a presiding officer opens, if stated ("continue with the
+/// consideration of agenda item five sub item on capacity building").
+pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
+    for sentence in chair_text.split_inclusive(['.', '?', '!']) {
+        if FUTURE.is_match(sentence) && !sentence.to_lowercase().contains("continue") {
+            continue;
+        }
+        if let Some(c) = AGENDA.captures(sentence) {
+            let Some(number) = number_word(&c[1]) else { continue };
+            let number = match c.get(2) {
+                Some(sub) => format!("{number} ({})", sub.as_str().to_lowercase()),
+                None => number.to_string(),
+            };
+            let title = c.get(3).map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty());
+            return Some(AgendaRef { number, title });
+        }
+    }
+    None
+}
+
+/// A turn being built.
+struct Turn {
+    speaker: SpeakerGuess,
+    is_chair: bool,
+    start: usize,
+    end: usize,
+    line: usize,
+    paragraphs: Vec<String>,
+    agenda_item: Option<usize>,
+}
+
+/// Parses an unofficial transcript.
+pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
+    let lines = text::lines(source);
+    let mut paras = text::paragraphs(&lines);
+    if let Some(cut) = paras.iter().position(|p| RESIDUE.is_match(p.lines[0].trimmed())) {
+        paras.truncate(cut);
+    }
+    if paras.is_empty() {
+        return Err(ParseError::new(1, "the transcript has no text"));
+    }
+
+    // The header: short paragraphs before the first label or speech.
+    let mut header = Vec::new();
+    let mut body_start = 0;
+    for (i, p) in paras.iter().enumerate() {
+        let short = p.lines.len() <= 3 && p.lines.iter().all(|l| l.trimmed().chars().count() <= 80);
+        if !short || label(p, resolver, false).is_some() {
+            break;
+        }
+        header.push(p.text());
+        body_start = i + 1;
+    }
+    let title = header
+        .iter()
+        .find(|h| !h.to_lowercase().contains("unofficial"))
+        .map(|h| h.replace('\n', " "))
+        .unwrap_or_else(|| "Untitled transcript".to_string());
+    let provenance = header.iter().find(|h| h.to_lowercase().contains("unofficial")).cloned();
+
+    let mut doc = ParsedDocument::new(SourceType::Transcript, title.clone());
+    doc.unofficial = provenance.is_some() || title.to_lowercase().contains("transcript");
+    doc.provenance = provenance;
+
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut pending: Option<Label> = None;
+    // The latest cues of the presiding officer, and who last held the floor.
+    let mut cues: Option<FloorCues> = None;
+    let mut floor_holder: Option<Mention> = None;
+    let mut announced_next: Option<Mention> = None;
+    let mut later: Vec<Mention> = Vec::new();
+    let mut agenda: Option<usize> = None;
+    let mut chair_labels: Vec<String> = Vec::new();
+
+    for para in &paras[body_start..] {
+        let allow_unknown = pending.is_none();
+        if let Some(l) = label(para, resolver, allow_unknown) {
+            pending = Some(l);
+            continue;
+        }
+        let body = para.text();
+        let new_turn = match pending.take() {
+            Some(l) => {
+                let is_chair = l.actor.as_deref() == Some(CHAIR)
+                    || chair_labels.contains(&l.text)
+                    || (l.actor.is_none() && gives_floor(&body, resolver));
+                if is_chair && !chair_labels.contains(&l.text) {
+                    chair_labels.push(l.text.clone());
+                }
+                let speaker = if is_chair {
+                    SpeakerGuess::new(CHAIR, Method::Label, 0.95).with_label(&l.text)
+                } else {
+                    match &l.actor {
+                        Some(name) => SpeakerGuess::new(name.clone(), Method::Label, 0.95),
+                        None => SpeakerGuess {
+                            method: Some(Method::Label),
+                            confidence: 0.5,
+                            ..SpeakerGuess::default()
+                        },
+                    }
+                    .with_label(&l.text)
+                };
+                Some((speaker, is_chair))
+            }
+            None => match turns.last() {
+                None => Some((opening_speaker(&body), true)),
+                Some(last) if last.is_chair && (cues.as_ref().is_some_and(|c| c.speaker().is_some() || c.gives_floor) || ADDRESSES_CHAIR.is_match(&body)) => {
+                    Some((cued_speaker(cues.as_ref(), floor_holder.as_ref(), announced_next.as_ref(), &body, resolver), false))
+                }
+                Some(_) => None,
+            },
+        };
+        match new_turn {
+            Some((speaker, is_chair)) => {
+                if is_chair {
+                    cues = None;
+                }
+                turns.push(Turn {
+                    speaker,
+                    is_chair,
+                    start: para.start(),
+                    end: para.end(),
+                    line: para.line(),
+                    paragraphs: vec![body.clone()],
+                    agenda_item: agenda,
+                });
+            }
+            None => {
+                if let Some(turn) = turns.last_mut() {
+                    turn.end = para.end();
+                    turn.paragraphs.push(body.clone());
+                }
+            }
+        }
+        let is_chair = turns.last().is_some_and(|t| t.is_chair);
+        if is_chair {
+            let mentions = resolver.mentions(&body, speaking_kinds);
+            let c = floor_cues(&body, &mentions);
+            if let Some(given) = c.speaker() {
+                floor_holder = Some(given.clone());
+                announced_next = c.next.last().cloned();
+            }
+            later.extend(c.later.iter().cloned());
+            if let Some(item) = agenda_item(&body) {
+                let index = match doc.agenda_items.iter().position(|a| a.number == item.number) {
+                    Some(i) => i,
+                    None => {
+                        doc.agenda_items.push(item);
+                        doc.agenda_items.len() - 1
+                    }
+                };
+                agenda = Some(index);
+                if let Some(turn) = turns.last_mut() {
+                    turn.agenda_item.get_or_insert(index);
+                }
+            }
+            cues = Some(c);
+        }
+    }
+
+    if turns.is_empty() {
+        return Err(ParseError::new(1, "no speech turns found after the title"));
+    }
+    let opening = turns.iter().find(|t| t.is_chair).map(|t| t.paragraphs.join("\n\n")).unwrap_or_default();
+    doc.sitting = sitting(&header.join(" "), &opening);
+
+    for turn in turns {
+        let text = turn.paragraphs.join("\n\n");
+        let mentions = resolver.mentions(&text, speaking_kinds);
+        let speaker_id = turn.speaker.name.as_deref().and_then(|n| match resolver.resolve(n) {
+            Resolution::Known { actor_id, .. } => Some(actor_id),
+            Resolution::Unknown { .. } => None,
+        });
+        let links = if turn.is_chair { Default::default() } else { find_links(&text, &mentions, speaker_id) };
+        doc.statements.push(ParsedStatement {
+            speaker: turn.speaker,
+            on_behalf_of: links.on_behalf_of.map(|m| m.name),
+            aligned_with: links.aligned_with.map(|m| m.name),
+            agenda_item: turn.agenda_item,
+            section: None,
+            number: None,
+            text,
+            start: turn.start,
+            end: turn.end,
+            line: turn.line,
+        });
+    }
+    doc.speaker_list = speaker_list(&doc.statements, &later);
+    Ok(doc)
+}
+
+/// Whether a turn reads as the presiding officer's: it gives the floor.
+fn gives_floor(body: &str, resolver: &Resolver) -> bool {
+    let c = floor_cues(body, &resolver.mentions(body, speaking_kinds));
+    c.speaker().is_some() || body.to_lowercase().contains("give the floor")
+}
+
+/// The speaker of an unlabelled first turn: the presiding officer opens meetings.
+fn opening_speaker(body: &str) -> SpeakerGuess {
+    let lower = body.to_lowercase();
+    let opens = ["called to order", "i declare", "good morning", "good afternoon", "welcome", "distinguished delegates"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let confidence = if opens { 0.8 } else { 0.5 };
+    SpeakerGuess::new(CHAIR, Method::InText, confidence)
+}
+
+/// The speaker of an unlabelled turn after the presiding officer: the last actor given
+/// the floor in that turn; else the one announced next earlier; else the one who held
+/// the floor (the Chair re-confirming "you have the floor").
+fn cued_speaker(
+    cues: Option<&FloorCues>,
+    holder: Option<&Mention>,
+    next: Option<&Mention>,
+    body: &str,
+    resolver: &Resolver,
+) -> SpeakerGuess {
+    let named = cues.and_then(FloorCues::speaker);
+    let (who, mut confidence) = match (named, next, holder) {
+        (Some(m), _, _) => (m, if cues.is_some_and(|c| c.corrected) { 0.75 } else { 0.85 }),
+        (None, Some(m), _) if !cues.is_some_and(|c| c.gives_floor) => (m, 0.6),
+        (None, _, Some(m)) => (m, 0.65),
+        (None, Some(m), None) => (m, 0.6),
+        (None, None, None) => {
+            // No cue at all: the text may name its speaker ("Kenya places great
+            // importance …").
+            let opening: String = body.chars().take(300).collect();
+            return match resolver.mentions(&opening, |k| k == ActorKind::State).first() {
+                Some(m) => SpeakerGuess::new(m.name.clone(), Method::InText, 0.5),
+                None => SpeakerGuess { method: Some(Method::Unknown), ..SpeakerGuess::default() },
+            };
+        }
+    };
+    // The speaker naming itself early on confirms the cue.
+    let opening: String = body.chars().take(400).collect();
+    if resolver.mentions(&opening, speaking_kinds).iter().any(|m| m.actor_id == who.actor_id) {
+        confidence = (confidence + 0.1_f64).min(0.95);
+    }
+    SpeakerGuess::new(who.name.clone(), Method::ChairCue, confidence)
+}
+
+/// The speaker list: every non-Chair speaker in the order they took the floor, then
+/// those the Chair announced for later.
+fn speaker_list(statements: &[ParsedStatement], later: &[Mention]) -> Vec<ParsedSpeakerEntry> {
+    let mut list: Vec<ParsedSpeakerEntry> = Vec::new();
+    for (i, s) in statements.iter().enumerate() {
+        let Some(name) = s.speaker.name.as_deref().or(s.speaker.label.as_deref()) else { continue };
+        if name == CHAIR {
+            continue;
+        }
+        if list.last().is_some_and(|e| e.name.as_deref() == Some(name)) {
+            continue;
+        }
+        list.push(ParsedSpeakerEntry {
+            label: s.speaker.label.clone().unwrap_or_else(|| name.to_string()),
+            name: Some(name.to_string()),
+            announced: s.speaker.method == Some(Method::ChairCue),
+            spoke: true,
+            statement: Some(i),
+            ..ParsedSpeakerEntry::default()
+        });
+    }
+    for m in later {
+        list.push(ParsedSpeakerEntry {
+            label: m.name.clone(),
+            name: Some(m.name.clone()),
+            announced: true,
+            spoke: false,
+            ..ParsedSpeakerEntry::default()
+        });
+    }
+    list
+}

@@ -1,0 +1,398 @@
+//! Official UN documents: a symbol, a date, numbered paragraphs under headings,
+//! lettered sub-items, footnotes, and citations of other documents.
+//!
+//! Numbered paragraphs are the statements; lettered sub-items, bullets and text that
+//! continues after a page break (it starts in lower case) stay with their paragraph;
+//! footnotes ("¹ See A/79/214", "^a …") are kept apart and linked to the paragraph
+//! that carries their marker. A paper by the Secretariat is attributed to it; in a
+//! summary record that reports speech in the third person, each paragraph goes to the
+//! organisation of the person reported ("The Director-General of UNESCO, Irina Bokova,
+//! indicated …" → UNESCO; a later "Ms. Bokova noted …" → UNESCO again).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::document::{ParsedDocument, ParsedFootnote, ParsedStatement, SourceType};
+use super::text::{self, number_word, Line};
+use super::transcript::sitting;
+use super::ParseError;
+use crate::attribution::{Method, SpeakerGuess};
+use crate::gazetteer::{names, ActorKind, Resolver};
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+/// A UN document symbol: "A/79/214", "A/AC.292/2024/2", "ST/SGB/2013/4/Amend.1".
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b[A-Z]{1,8}(?:\.\d+)?(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,4}(?:\.\d+)?|Amend\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+))+")
+});
+/// General Assembly and other resolutions cited by number: "resolution 67/220",
+/// "resolutions 66/235 A and 64/231".
+static RESOLUTIONS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bresolutions?\s+((?:\d{2,3}/\d{1,3}(?:\s[A-Z]\b)?(?:,\s*|\s+and\s+)?)+)"));
+static RESOLUTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2,3}/\d{1,3}(?:\s[A-Z]\b)?"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.\s+(\S.*)$"));
+static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:[IVXL]+|[A-Z]))\.\s+(\S.{0,150})$"));
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"^Annex(?:\s+([IVXL]+|\d+))?$"));
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})|\*{1,3})\s*(\S.*)$"));
+static MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})\b"));
+static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\n]{1,80})\]\([^)\n]{0,200}\)"));
+static SESSION_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(\w+)\s+(?:substantive|regular|special|organizational|resumed)\s+session\b"));
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:paper|note|report|letter|memorandum)\s+(?:by|of|from)\s+the\s+(secretariat|secretary-general)\b")
+});
+static SKIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)")
+});
+/// Verbs that report speech in the third person.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:noted|indicated|stated|said|stressed|emphasi[sz]ed|underlined|underscored|recalled|observed|pointed out|highlighted|welcomed|expressed|outlined|suggested|proposed|agreed|added|explained|informed|introduced|thanked|reported|concluded|remarked|echoed|shared|called|urged|cautioned|affirmed|reiterated|acknowledged|mentioned|began|opened|summari[sz]ed|endorsed|raised|recogni[sz]ed|requested|recommended|took note|adopted|briefed|presented|described|argued|warned|commended|invited|asked|considered)\b")
+});
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:He|She|They)\b"));
+static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:the board|board members|members of the board|executive heads|participants|members|the committee)\b")
+});
+/// A person's name set off by commas, or with an honorific.
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?))|(?:(?:^|,\s)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}),)")
+});
+
+/// The document's own symbol, if one stands alone on a line near its top.
+pub fn symbol(head: &str) -> Option<String> {
+    head.lines().take(20).map(str::trim).find_map(|l| {
+        let m = SYMBOL.find(l)?;
+        (m.start() == 0 && m.end() == l.len() && l.chars().any(|c| c.is_ascii_digit())).then(|| l.to_string())
+    })
+}
+
+/// Every document symbol and resolution number cited in `text`, in order, once each.
+pub fn cited_symbols(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        let s = s.trim_end_matches('.').to_string();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let mut found: Vec<(usize, String)> = SYMBOL
+        .find_iter(text)
+        .filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit()) && m.as_str().contains('/'))
+        .map(|m| (m.start(), m.as_str().to_string()))
+        .collect();
+    for c in RESOLUTIONS.captures_iter(text) {
+        if let Some(list) = c.get(1) {
+            for n in RESOLUTION_NUMBER.find_iter(list.as_str()) {
+                found.push((list.start() + n.start(), n.as_str().to_string()));
+            }
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    for (_, s) in found {
+        push(&s);
+    }
+    out
+}
+
+/// Superscript digits to ASCII digits.
+fn superscript_number(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            '⁰' => '0',
+            other => other,
+        })
+        .collect()
+}
+
+/// A numbered paragraph being built.
+struct Para {
+    number: String,
+    section: Option<String>,
+    lines: Vec<String>,
+    start: usize,
+    end: usize,
+    line: usize,
+}
+
+/// Parses an official UN document.
+pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
+    let lines = text::lines(source);
+    let first_numbered = lines
+        .iter()
+        .position(|l| NUMBERED.is_match(l.trimmed()))
+        .ok_or_else(|| ParseError::new(1, "no numbered paragraphs (\"1. …\")"))?;
+    let header: Vec<&Line> = lines[..first_numbered].iter().filter(|l| !l.is_blank()).collect();
+    let head_text = header.iter().map(|l| l.trimmed()).collect::<Vec<_>>().join("\n");
+
+    let mut title_lines = Vec::new();
+    let mut date = None;
+    let mut author = None;
+    let mut session_line = None;
+    let own_symbol = symbol(&head_text);
+    for l in &header {
+        let t = l.trimmed();
+        if let Some(c) = DATE.captures(t) {
+            date = date.or(NaiveDate::parse_from_str(&format!("{} {} {}", &c[1], &c[2], &c[3]), "%d %B %Y").ok());
+        } else if let Some(c) = AUTHOR.captures(t) {
+            author = Some(if c[1].eq_ignore_ascii_case("secretary-general") { "Secretary-General" } else { "Secretariat" });
+        } else if SESSION_LINE.is_match(t) {
+            session_line = Some(t.to_string());
+        } else if HEADING.is_match(t) || Some(t) == own_symbol.as_deref() || SKIP_HEADER.is_match(t) {
+            continue;
+        } else {
+            title_lines.push(t.to_string());
+        }
+    }
+    let title = title_lines.last().cloned().unwrap_or_else(|| own_symbol.clone().unwrap_or_else(|| "Untitled document".into()));
+    let mut doc = ParsedDocument::new(SourceType::UnDocument, title);
+    doc.date = date;
+    doc.un_symbol = own_symbol;
+    doc.sitting = sitting(&head_text, "");
+    if let Some(s) = &session_line {
+        if let Some(c) = SESSION_LINE.captures(s) {
+            doc.sitting.session = doc.sitting.session.or(number_word(&c[1]));
+        }
+    }
+    doc.symbols = cited_symbols(&MARKDOWN_LINK.replace_all(source, "$1"))
+        .into_iter()
+        .filter(|s| Some(s) != doc.un_symbol.as_ref())
+        .collect();
+
+    // Body: headings, numbered paragraphs and what belongs to them, footnotes.
+    let mut paras: Vec<Para> = Vec::new();
+    let mut footnotes: Vec<(String, String)> = Vec::new();
+    let mut annex: Option<String> = None;
+    let mut levels: Vec<String> = Vec::new();
+    let mut in_footnote = false;
+    for line in &lines[first_numbered..] {
+        let t = line.trimmed();
+        if t.is_empty() {
+            in_footnote = false;
+            continue;
+        }
+        if let Some(c) = ANNEX.captures(t) {
+            annex = Some(match c.get(1) {
+                Some(n) => format!("Annex {}", n.as_str()),
+                None => "Annex".to_string(),
+            });
+            levels.clear();
+            continue;
+        }
+        if let Some(c) = FOOTNOTE.captures(t) {
+            let mark = c.get(1).map(|m| superscript_number(m.as_str())).or_else(|| c.get(2).map(|m| m.as_str().to_string()));
+            footnotes.push((mark.unwrap_or_else(|| "*".into()), c[3].to_string()));
+            in_footnote = true;
+            continue;
+        }
+        if in_footnote && !NUMBERED.is_match(t) && !HEADING.is_match(t) {
+            if let Some(last) = footnotes.last_mut() {
+                last.1.push(' ');
+                last.1.push_str(t);
+            }
+            continue;
+        }
+        if let Some(c) = NUMBERED.captures(t) {
+            let section = section_path(annex.as_deref(), &levels);
+            paras.push(Para {
+                number: c[1].to_string(),
+                section,
+                lines: vec![t.to_string()],
+                start: line.start + (line.text.len() - line.text.trim_start().len()),
+                end: line.start + line.text.trim_end().len(),
+                line: line.number,
+            });
+            continue;
+        }
+        if let Some(c) = HEADING.captures(t) {
+            let level = c[1].to_string();
+            let roman = level.len() > 1 || matches!(level.as_str(), "I" | "V" | "X" | "L");
+            if roman {
+                levels = vec![level];
+            } else {
+                levels.truncate(1);
+                levels.push(level);
+            }
+            continue;
+        }
+        // Sub-items, bullets and page-break continuations stay with their paragraph;
+        // an unnumbered short line in title case is a heading of its own.
+        let heading_like = t.chars().count() < 80 && !t.ends_with(['.', ';', ':', ',']) && t.chars().next().is_some_and(char::is_uppercase) && !t.starts_with('(');
+        match paras.last_mut() {
+            Some(p) if !heading_like || t.starts_with('-') => {
+                p.lines.push(t.to_string());
+                p.end = line.start + line.text.trim_end().len();
+            }
+            _ => {}
+        }
+    }
+    if paras.is_empty() {
+        return Err(ParseError::new(lines[first_numbered].number, "no numbered paragraphs"));
+    }
+
+    // Speakers.
+    let issuing_body = issuing_body(&paras, resolver);
+    let mut people: Vec<(String, String)> = Vec::new();
+    let mut previous: Option<String> = None;
+    let mut previous_section: Option<String> = None;
+    for p in &paras {
+        let text = MARKDOWN_LINK.replace_all(&p.lines.join("\n"), "$1").into_owned();
+        let speaker = match author {
+            Some(a) => {
+                let name = if a == "Secretary-General" { "Secretariat" } else { a };
+                SpeakerGuess::new(name, Method::Document, 0.9)
+            }
+            None => {
+                if previous_section != p.section {
+                    previous = None;
+                }
+                let reported = reported_speaker(&text, resolver, &mut people, issuing_body.as_deref());
+                match (reported, &previous) {
+                    (Some(name), _) => SpeakerGuess::new(name, Method::InText, 0.8),
+                    (None, Some(prev)) => SpeakerGuess::new(prev.clone(), Method::InText, 0.6),
+                    (None, None) => match &issuing_body {
+                        Some(body) => SpeakerGuess::new(body.clone(), Method::Document, 0.5),
+                        None => SpeakerGuess { method: Some(Method::Unknown), ..SpeakerGuess::default() },
+                    },
+                }
+            }
+        };
+        previous = speaker.name.clone();
+        previous_section = p.section.clone();
+        doc.statements.push(ParsedStatement {
+            speaker,
+            on_behalf_of: None,
+            aligned_with: None,
+            agenda_item: None,
+            section: p.section.clone(),
+            number: Some(p.number.clone()),
+            text,
+            start: p.start,
+            end: p.end,
+            line: p.line,
+        });
+    }
+
+    // Footnotes link to the first paragraph that carries their marker.
+    for (mark, body) in footnotes {
+        let statement = doc.statements.iter().position(|s| {
+            MARKERS.captures_iter(&s.text).any(|c| {
+                let found = c.get(1).map(|m| superscript_number(m.as_str())).or_else(|| c.get(2).map(|m| m.as_str().to_string()));
+                found.as_deref() == Some(mark.as_str())
+            })
+        });
+        doc.footnotes.push(ParsedFootnote { number: mark, text: MARKDOWN_LINK.replace_all(&body, "$1").into_owned(), statement });
+    }
+    Ok(doc)
+}
+
+fn section_path(annex: Option<&str>, levels: &[String]) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(a) = annex {
+        parts.push(a);
+    }
+    parts.extend(levels.iter().map(String::as_str));
+    (!parts.is_empty()).then(|| parts.join(" / "))
+}
+
+/// The body that issued the document: the first organisation named in its first
+/// paragraph (a summary of conclusions of the CEB names the CEB).
+fn issuing_body(paras: &[Para], resolver: &Resolver) -> Option<String> {
+    let first = paras.first()?.lines.join(" ");
+    resolver
+        .mentions(&first, |k| matches!(k, ActorKind::Organisation | ActorKind::Group))
+        .into_iter()
+        .map(|m| m.name)
+        .next()
+}
+
+/// Who a paragraph reports as speaking: the organisation of the subject of its first
+/// reporting verb ("the Secretary-General of ITU, Hamadoun Touré, noted" → ITU).
+/// People introduced with their organisation are remembered in `people`, so "Mr.
+/// Touré noted" later resolves too.
+fn reported_speaker(text: &str, resolver: &Resolver, people: &mut Vec<(String, String)>, body: Option<&str>) -> Option<String> {
+    let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+    for sentence in text.split_inclusive(". ").take(4) {
+        let Some(verb) = REPORTING.find(sentence) else { continue };
+        let subject = &sentence[..verb.start()];
+        if subject.chars().count() > 260 {
+            continue;
+        }
+        if PRONOUN.is_match(subject) {
+            return None;
+        }
+        // Candidates: organisations and roles named in the subject, and people.
+        let mut candidates: Vec<(usize, String)> = resolver
+            .mentions(subject, |k| matches!(k, ActorKind::Organisation | ActorKind::Role | ActorKind::Group | ActorKind::State))
+            .into_iter()
+            .map(|m| (m.end, m.name))
+            .collect();
+        let orgs: Vec<(usize, usize, String)> = resolver
+            .mentions(subject, |k| k == ActorKind::Organisation)
+            .into_iter()
+            .map(|m| (m.start, m.end, m.name))
+            .collect();
+        for c in PERSON.captures_iter(subject) {
+            let Some(name) = c.get(1).or_else(|| c.get(2)) else { continue };
+            let person = name.as_str();
+            if resolver.mentions(person, |_| true).iter().any(|m| m.end - m.start == person.len()) {
+                continue;
+            }
+            // Bound to an organisation named next to it in the same subject.
+            if let Some((_, _, org)) = orgs.iter().min_by_key(|(s, e, _)| {
+                if *s >= name.end() { s - name.end() } else { name.start().saturating_sub(*e) }
+            }) {
+                if !people.iter().any(|(p, _)| p == person) {
+                    people.push((person.to_string(), org.clone()));
+                }
+            }
+            let surname = person.split_whitespace().last().unwrap_or(person);
+            if let Some((_, org)) = people.iter().find(|(p, _)| {
+                p == person || names::normalize(p.split_whitespace().last().unwrap_or(p)) == names::normalize(surname)
+            }) {
+                candidates.push((name.end(), org.clone()));
+            }
+        }
+        if let Some((_, name)) = candidates.into_iter().max_by_key(|(end, _)| *end) {
+            return Some(name);
+        }
+        if COLLECTIVE.is_match(subject) {
+            return body.map(str::to_string);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_are_found_once_in_order() {
+        let text = "See [A/79/214](#), annex, and A/75/816; also ST/SGB/2013/4/Amend.1 and General Assembly resolutions 66/235 A and 64/231. See A/79/214 again.";
+        let cleaned = MARKDOWN_LINK.replace_all(text, "$1");
+        assert_eq!(
+            cited_symbols(&cleaned),
+            ["A/79/214", "A/75/816", "ST/SGB/2013/4/Amend.1", "66/235 A", "64/231"]
+        );
+    }
+
+    #[test]
+    fn own_symbol_stands_alone() {
+        assert_eq!(symbol("United Nations\nA/AC.292/2025/1\n\nGeneral Assembly"), Some("A/AC.292/2025/1".into()));
+        assert_eq!(symbol("See A/79/214 for details"), None);
+    }
+}
