@@ -50,6 +50,9 @@ fn re(pattern: &str) -> Regex {
 static GENERAL_DEBATE_NAME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[A-Z]{2,3}_\d{1,3}_(?:19|20)\d\d\.txt$"));
 static NUMBERED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*\d{1,3}\.\s+\S"));
+/// The masthead lines of an official UN document.
+static UN_MASTHEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^\s*(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$"));
 static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
 });
@@ -66,7 +69,8 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     if has_line("Session transcript") && (stats || head_lower.contains("session report") || head_lower.contains("not an official record")) {
         return Some(SourceType::SessionReport);
     }
-    if un_document::symbol(&head).is_some() && NUMBERED_PARAGRAPH.find_iter(text).count() >= 3 {
+    let un_masthead = un_document::symbol(&head).is_some() || UN_MASTHEAD.is_match(&head);
+    if un_masthead && NUMBERED_PARAGRAPH.find_iter(text).count() >= 3 {
         return Some(SourceType::UnDocument);
     }
     let first_lines: String = text.lines().take(10).collect::<Vec<_>>().join(" ").to_lowercase();

@@ -27,47 +27,64 @@ fn re(pattern: &str) -> Regex {
 
 /// A UN document symbol: "A/79/214", "A/AC.292/2024/2", "ST/SGB/2013/4/Amend.1".
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[A-Z]{1,8}(?:\.\d+)?(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,4}(?:\.\d+)?|Amend\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+))+")
+    re(
+        r"\b(?:\d{1,3}\s(?:C|EX)/\d{1,4}(?:\s?\([IVX]+\))?|[A-Z]{1,8}(?:\.\d+)?(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,4}(?:\.\d+)?|Amend\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+))+)",
+    )
 });
 /// General Assembly and other resolutions cited by number: "resolution 67/220",
 /// "resolutions 66/235 A and 64/231".
-static RESOLUTIONS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\bresolutions?\s+((?:\d{2,3}/\d{1,3}(?:\s[A-Z]\b)?(?:,\s*|\s+and\s+)?)+)"));
+static RESOLUTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bresolutions?\s+((?:\d{2,3}/\d{1,3}(?:\s[A-Z]\b)?(?:,\s*|\s+and\s+)?)+)")
+});
 static RESOLUTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2,3}/\d{1,3}(?:\s[A-Z]\b)?"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$"));
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.\s+(\S.*)$"));
+static BULLETED_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•*]\s+(\d{1,3})\.\s+(\S.*)$"));
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:[IVXL]+|[A-Z]))\.\s+(\S.{0,150})$"));
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"^Annex(?:\s+([IVXL]+|\d+))?$"));
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})|\*{1,3})\s*(\S.*)$"));
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})\b"));
-static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\n]{1,80})\]\([^)\n]{0,200}\)"));
-static SESSION_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(\w+)\s+(?:substantive|regular|special|organizational|resumed)\s+session\b"));
+static MARKDOWN_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\[([^\]\n]{1,80})\]\([^)\n]{0,200}\)"));
+static SESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(\w+)\s+(?:substantive|regular|special|organizational|resumed)\s+session\b")
+});
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:paper|note|report|letter|memorandum)\s+(?:by|of|from)\s+the\s+(secretariat|secretary-general)\b")
+    re(
+        r"(?i)^(?:paper|note|report|letter|memorandum)\s+(?:by|of|from)\s+the\s+(secretariat|secretary-general)\b",
+    )
 });
 static SKIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)")
+    re(
+        r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)",
+    )
 });
 /// Verbs that report speech in the third person.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:noted|indicated|stated|said|stressed|emphasi[sz]ed|underlined|underscored|recalled|observed|pointed out|highlighted|welcomed|expressed|outlined|suggested|proposed|agreed|added|explained|informed|introduced|thanked|reported|concluded|remarked|echoed|shared|called|urged|cautioned|affirmed|reiterated|acknowledged|mentioned|began|opened|summari[sz]ed|endorsed|raised|recogni[sz]ed|requested|recommended|took note|adopted|briefed|presented|described|argued|warned|commended|invited|asked|considered)\b")
+    re(
+        r"\b(?:noted|indicated|stated|said|stressed|emphasi[sz]ed|underlined|underscored|recalled|observed|pointed out|highlighted|welcomed|expressed|outlined|suggested|proposed|agreed|added|explained|informed|introduced|thanked|reported|concluded|remarked|echoed|shared|called|urged|cautioned|affirmed|reiterated|acknowledged|mentioned|began|opened|summari[sz]ed|endorsed|raised|recogni[sz]ed|requested|recommended|took note|adopted|briefed|presented|described|argued|warned|commended|invited|asked|considered|concurred|maintained|believed|felt|responded|replied|confirmed|announced|spoke|welcomed|appreciated|drew attention|referred)\b",
+    )
 });
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:He|She|They)\b"));
 static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:the board|board members|members of the board|executive heads|participants|members|the committee)\b")
+    re(
+        r"(?i)\b(?:the board|board members|members of the board|executive heads|participants|members|the committee)\b",
+    )
 });
 /// A person's name set off by commas, or with an honorific.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?))|(?:(?:^|,\s)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}),)")
+    re(
+        r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?))|(?:(?:^|,\s)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}),)",
+    )
 });
 
 /// The document's own symbol, if one stands alone on a line near its top.
 pub fn symbol(head: &str) -> Option<String> {
     head.lines().take(20).map(str::trim).find_map(|l| {
         let m = SYMBOL.find(l)?;
-        (m.start() == 0 && m.end() == l.len() && l.chars().any(|c| c.is_ascii_digit())).then(|| l.to_string())
+        (m.start() == 0 && m.end() == l.len() && l.chars().any(|c| c.is_ascii_digit()))
+            .then(|| l.to_string())
     })
 }
 
@@ -135,8 +152,15 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         .iter()
         .position(|l| NUMBERED.is_match(l.trimmed()))
         .ok_or_else(|| ParseError::new(1, "no numbered paragraphs (\"1. …\")"))?;
-    let header: Vec<&Line> = lines[..first_numbered].iter().filter(|l| !l.is_blank()).collect();
-    let head_text = header.iter().map(|l| l.trimmed()).collect::<Vec<_>>().join("\n");
+    let header: Vec<&Line> = lines[..first_numbered]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .collect();
+    let head_text = header
+        .iter()
+        .map(|l| l.trimmed())
+        .collect::<Vec<_>>()
+        .join("\n");
 
     let mut title_lines = Vec::new();
     let mut date = None;
@@ -146,18 +170,31 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     for l in &header {
         let t = l.trimmed();
         if let Some(c) = DATE.captures(t) {
-            date = date.or(NaiveDate::parse_from_str(&format!("{} {} {}", &c[1], &c[2], &c[3]), "%d %B %Y").ok());
+            date = date.or(NaiveDate::parse_from_str(
+                &format!("{} {} {}", &c[1], &c[2], &c[3]),
+                "%d %B %Y",
+            )
+            .ok());
         } else if let Some(c) = AUTHOR.captures(t) {
-            author = Some(if c[1].eq_ignore_ascii_case("secretary-general") { "Secretary-General" } else { "Secretariat" });
+            author = Some(if c[1].eq_ignore_ascii_case("secretary-general") {
+                "Secretary-General"
+            } else {
+                "Secretariat"
+            });
         } else if SESSION_LINE.is_match(t) {
             session_line = Some(t.to_string());
-        } else if HEADING.is_match(t) || Some(t) == own_symbol.as_deref() || SKIP_HEADER.is_match(t) {
+        } else if HEADING.is_match(t) || Some(t) == own_symbol.as_deref() || SKIP_HEADER.is_match(t)
+        {
             continue;
         } else {
             title_lines.push(t.to_string());
         }
     }
-    let title = title_lines.last().cloned().unwrap_or_else(|| own_symbol.clone().unwrap_or_else(|| "Untitled document".into()));
+    let title = title_lines.last().cloned().unwrap_or_else(|| {
+        own_symbol
+            .clone()
+            .unwrap_or_else(|| "Untitled document".into())
+    });
     let mut doc = ParsedDocument::new(SourceType::UnDocument, title);
     doc.date = date;
     doc.un_symbol = own_symbol;
@@ -193,7 +230,10 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             continue;
         }
         if let Some(c) = FOOTNOTE.captures(t) {
-            let mark = c.get(1).map(|m| superscript_number(m.as_str())).or_else(|| c.get(2).map(|m| m.as_str().to_string()));
+            let mark = c
+                .get(1)
+                .map(|m| superscript_number(m.as_str()))
+                .or_else(|| c.get(2).map(|m| m.as_str().to_string()));
             footnotes.push((mark.unwrap_or_else(|| "*".into()), c[3].to_string()));
             in_footnote = true;
             continue;
@@ -205,12 +245,22 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             }
             continue;
         }
-        if let Some(c) = NUMBERED.captures(t) {
+        // A numbered line written as a list item ("- 30. …") is the next paragraph
+        // only if it continues the numbering; otherwise it is a list inside one
+        // ("- 1. Adoption of the agenda.").
+        let bulleted = BULLETED_NUMBER.captures(t).filter(|c| {
+            let expected = paras
+                .last()
+                .and_then(|p| p.number.parse::<u32>().ok())
+                .map_or(1, |n| n + 1);
+            c[1].parse::<u32>().ok() == Some(expected)
+        });
+        if let Some(c) = NUMBERED.captures(t).or(bulleted) {
             let section = section_path(annex.as_deref(), &levels);
             paras.push(Para {
                 number: c[1].to_string(),
                 section,
-                lines: vec![t.to_string()],
+                lines: vec![t.trim_start_matches(['-', '•', '*', ' ']).to_string()],
                 start: line.start + (line.text.len() - line.text.trim_start().len()),
                 end: line.start + line.text.trim_end().len(),
                 line: line.number,
@@ -230,7 +280,10 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         }
         // Sub-items, bullets and page-break continuations stay with their paragraph;
         // an unnumbered short line in title case is a heading of its own.
-        let heading_like = t.chars().count() < 80 && !t.ends_with(['.', ';', ':', ',']) && t.chars().next().is_some_and(char::is_uppercase) && !t.starts_with('(');
+        let heading_like = t.chars().count() < 80
+            && !t.ends_with(['.', ';', ':', ','])
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && !t.starts_with('(');
         match paras.last_mut() {
             Some(p) if !heading_like || t.starts_with('-') => {
                 p.lines.push(t.to_string());
@@ -240,7 +293,10 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         }
     }
     if paras.is_empty() {
-        return Err(ParseError::new(lines[first_numbered].number, "no numbered paragraphs"));
+        return Err(ParseError::new(
+            lines[first_numbered].number,
+            "no numbered paragraphs",
+        ));
     }
 
     // Speakers.
@@ -249,23 +305,33 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let mut previous: Option<String> = None;
     let mut previous_section: Option<String> = None;
     for p in &paras {
-        let text = MARKDOWN_LINK.replace_all(&p.lines.join("\n"), "$1").into_owned();
+        let text = MARKDOWN_LINK
+            .replace_all(&p.lines.join("\n"), "$1")
+            .into_owned();
         let speaker = match author {
             Some(a) => {
-                let name = if a == "Secretary-General" { "Secretariat" } else { a };
+                let name = if a == "Secretary-General" {
+                    "Secretariat"
+                } else {
+                    a
+                };
                 SpeakerGuess::new(name, Method::Document, 0.9)
             }
             None => {
                 if previous_section != p.section {
                     previous = None;
                 }
-                let reported = reported_speaker(&text, resolver, &mut people, issuing_body.as_deref());
+                let reported =
+                    reported_speaker(&text, resolver, &mut people, issuing_body.as_deref());
                 match (reported, &previous) {
                     (Some(name), _) => SpeakerGuess::new(name, Method::InText, 0.8),
                     (None, Some(prev)) => SpeakerGuess::new(prev.clone(), Method::InText, 0.6),
                     (None, None) => match &issuing_body {
                         Some(body) => SpeakerGuess::new(body.clone(), Method::Document, 0.5),
-                        None => SpeakerGuess { method: Some(Method::Unknown), ..SpeakerGuess::default() },
+                        None => SpeakerGuess {
+                            method: Some(Method::Unknown),
+                            ..SpeakerGuess::default()
+                        },
                     },
                 }
             }
@@ -290,11 +356,18 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     for (mark, body) in footnotes {
         let statement = doc.statements.iter().position(|s| {
             MARKERS.captures_iter(&s.text).any(|c| {
-                let found = c.get(1).map(|m| superscript_number(m.as_str())).or_else(|| c.get(2).map(|m| m.as_str().to_string()));
+                let found = c
+                    .get(1)
+                    .map(|m| superscript_number(m.as_str()))
+                    .or_else(|| c.get(2).map(|m| m.as_str().to_string()));
                 found.as_deref() == Some(mark.as_str())
             })
         });
-        doc.footnotes.push(ParsedFootnote { number: mark, text: MARKDOWN_LINK.replace_all(&body, "$1").into_owned(), statement });
+        doc.footnotes.push(ParsedFootnote {
+            number: mark,
+            text: MARKDOWN_LINK.replace_all(&body, "$1").into_owned(),
+            statement,
+        });
     }
     Ok(doc)
 }
@@ -313,7 +386,9 @@ fn section_path(annex: Option<&str>, levels: &[String]) -> Option<String> {
 fn issuing_body(paras: &[Para], resolver: &Resolver) -> Option<String> {
     let first = paras.first()?.lines.join(" ");
     resolver
-        .mentions(&first, |k| matches!(k, ActorKind::Organisation | ActorKind::Group))
+        .mentions(&first, |k| {
+            matches!(k, ActorKind::Organisation | ActorKind::Group)
+        })
         .into_iter()
         .map(|m| m.name)
         .next()
@@ -323,10 +398,18 @@ fn issuing_body(paras: &[Para], resolver: &Resolver) -> Option<String> {
 /// reporting verb ("the Secretary-General of ITU, Hamadoun Touré, noted" → ITU).
 /// People introduced with their organisation are remembered in `people`, so "Mr.
 /// Touré noted" later resolves too.
-fn reported_speaker(text: &str, resolver: &Resolver, people: &mut Vec<(String, String)>, body: Option<&str>) -> Option<String> {
-    let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+fn reported_speaker(
+    text: &str,
+    resolver: &Resolver,
+    people: &mut Vec<(String, String)>,
+    body: Option<&str>,
+) -> Option<String> {
+    let text =
+        text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
     for sentence in text.split_inclusive(". ").take(4) {
-        let Some(verb) = REPORTING.find(sentence) else { continue };
+        let Some(verb) = REPORTING.find(sentence) else {
+            continue;
+        };
         let subject = &sentence[..verb.start()];
         if subject.chars().count() > 260 {
             continue;
@@ -336,7 +419,12 @@ fn reported_speaker(text: &str, resolver: &Resolver, people: &mut Vec<(String, S
         }
         // Candidates: organisations and roles named in the subject, and people.
         let mut candidates: Vec<(usize, String)> = resolver
-            .mentions(subject, |k| matches!(k, ActorKind::Organisation | ActorKind::Role | ActorKind::Group | ActorKind::State))
+            .mentions(subject, |k| {
+                matches!(
+                    k,
+                    ActorKind::Organisation | ActorKind::Role | ActorKind::Group | ActorKind::State
+                )
+            })
             .into_iter()
             .map(|m| (m.end, m.name))
             .collect();
@@ -346,22 +434,35 @@ fn reported_speaker(text: &str, resolver: &Resolver, people: &mut Vec<(String, S
             .map(|m| (m.start, m.end, m.name))
             .collect();
         for c in PERSON.captures_iter(subject) {
-            let Some(name) = c.get(1).or_else(|| c.get(2)) else { continue };
+            let Some(name) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
             let person = name.as_str();
-            if resolver.mentions(person, |_| true).iter().any(|m| m.end - m.start == person.len()) {
+            if resolver
+                .mentions(person, |_| true)
+                .iter()
+                .any(|m| m.end - m.start == person.len())
+            {
                 continue;
             }
             // Bound to an organisation named next to it in the same subject.
             if let Some((_, _, org)) = orgs.iter().min_by_key(|(s, e, _)| {
-                if *s >= name.end() { s - name.end() } else { name.start().saturating_sub(*e) }
-            }) {
-                if !people.iter().any(|(p, _)| p == person) {
-                    people.push((person.to_string(), org.clone()));
+                if *s >= name.end() {
+                    s - name.end()
+                } else {
+                    name.start().saturating_sub(*e)
                 }
+            }) {
+                // The latest introduction wins: the same person may chair one body
+                // in one section and speak for their own organisation in another.
+                people.retain(|(p, _)| p != person);
+                people.insert(0, (person.to_string(), org.clone()));
             }
             let surname = person.split_whitespace().last().unwrap_or(person);
             if let Some((_, org)) = people.iter().find(|(p, _)| {
-                p == person || names::normalize(p.split_whitespace().last().unwrap_or(p)) == names::normalize(surname)
+                p == person
+                    || names::normalize(p.split_whitespace().last().unwrap_or(p))
+                        == names::normalize(surname)
             }) {
                 candidates.push((name.end(), org.clone()));
             }
@@ -386,13 +487,22 @@ mod tests {
         let cleaned = MARKDOWN_LINK.replace_all(text, "$1");
         assert_eq!(
             cited_symbols(&cleaned),
-            ["A/79/214", "A/75/816", "ST/SGB/2013/4/Amend.1", "66/235 A", "64/231"]
+            [
+                "A/79/214",
+                "A/75/816",
+                "ST/SGB/2013/4/Amend.1",
+                "66/235 A",
+                "64/231"
+            ]
         );
     }
 
     #[test]
     fn own_symbol_stands_alone() {
-        assert_eq!(symbol("United Nations\nA/AC.292/2025/1\n\nGeneral Assembly"), Some("A/AC.292/2025/1".into()));
+        assert_eq!(
+            symbol("United Nations\nA/AC.292/2025/1\n\nGeneral Assembly"),
+            Some("A/AC.292/2025/1".into())
+        );
         assert_eq!(symbol("See A/79/214 for details"), None);
     }
 }

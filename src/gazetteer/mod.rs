@@ -348,17 +348,19 @@ impl Resolver {
                 i += 1;
                 continue;
             }
-            let longest = (1..=MAX_ALIAS_WORDS.min(words.len() - i)).rev().find_map(|n| {
-                let span_end = words[i + n - 1].1;
-                let span = &text[start..span_end];
-                let key = names::normalize(span);
-                let id = *self.by_alias.get(&key)?;
-                if self.acronyms.contains(&key) && span.chars().any(|c| c.is_lowercase()) {
-                    return None;
-                }
-                let actor = self.actors.get(&id)?;
-                wanted(actor.kind).then_some((n, span_end, actor))
-            });
+            let longest = (1..=MAX_ALIAS_WORDS.min(words.len() - i))
+                .rev()
+                .find_map(|n| {
+                    let span_end = words[i + n - 1].1;
+                    let span = &text[start..span_end];
+                    let key = names::normalize(span);
+                    let id = *self.by_alias.get(&key)?;
+                    if self.acronyms.contains(&key) && span.chars().any(|c| c.is_lowercase()) {
+                        return None;
+                    }
+                    let actor = self.actors.get(&id)?;
+                    wanted(actor.kind).then_some((n, span_end, actor))
+                });
             match longest {
                 Some((n, span_end, actor)) => {
                     found.push(Mention {
