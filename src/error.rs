@@ -58,6 +58,41 @@ pub enum Error {
         expected: String,
     },
 
+    /// A file could not be read as a document (empty, binary, no text layer, …).
+    #[error("{path}: {source}")]
+    Extract {
+        path: PathBuf,
+        #[source]
+        source: crate::formats::extract::ExtractError,
+    },
+
+    /// No known source type fits the file.
+    #[error(
+        "{path}: not a document Plenary recognises. Known types: {known}. \
+         If it is one of them, force it with --format NAME"
+    )]
+    UnknownSourceType { path: PathBuf, known: String },
+
+    /// The file looked like a source type but could not be parsed as one.
+    #[error(
+        "{path}, line {line}: {message} (read as {source_type}). \
+         If it is another kind of document, force its type with --format NAME"
+    )]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+        source_type: &'static str,
+    },
+
+    /// No statement, document or actor with that id or name.
+    #[error("{what} {value} does not exist; {hint}")]
+    NotFound {
+        what: &'static str,
+        value: String,
+        hint: String,
+    },
+
     /// SQLite failed; not the user's fault.
     #[error(
         "database error in {path} while {doing}: {source}. If it persists, run `plenary check`"
@@ -88,6 +123,10 @@ impl Error {
             Error::LibraryTooNew { .. } => "library_too_new",
             Error::Gazetteer { .. } => "gazetteer",
             Error::UnknownValue { .. } => "unknown_value",
+            Error::Extract { source, .. } => source.code(),
+            Error::UnknownSourceType { .. } => "unknown_source_type",
+            Error::Parse { .. } => "parse",
+            Error::NotFound { .. } => "not_found",
             Error::Sqlite { .. } => "database",
             Error::Io { .. } => "io",
         }

@@ -14,6 +14,7 @@ pub mod attribution;
 pub mod error;
 pub mod formats;
 pub mod gazetteer;
+pub mod import;
 pub mod library;
 pub mod store;
 

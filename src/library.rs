@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{self, ActorKind, GazetteerFile, Resolution, Resolver};
+use crate::import::{self, ImportOptions, ImportOutcome, Progress};
+use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
 use crate::store::{self, actors::Actor, actors::GAZETTEER_HASH, Store};
 
 /// The environment variable that names the library directory.
@@ -114,6 +116,114 @@ impl Library {
     /// The name resolver built from the library's actors.
     pub fn resolver(&self) -> &Resolver {
         &self.resolver
+    }
+
+    /// Imports files and folders (recursively). Each file is imported on its own, in
+    /// one transaction: a file that fails is reported and the others still go in.
+    /// `progress` is called before each file. Stops early when `options.cancel` is set.
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
+        mut progress: impl FnMut(Progress<'_>),
+    ) -> Result<Vec<(PathBuf, Result<ImportOutcome>)>> {
+        let files = import::collect_files(paths)?;
+        let mut results = Vec::with_capacity(files.len());
+        for (i, file) in files.iter().enumerate() {
+            if import::cancelled(options) {
+                break;
+            }
+            progress(Progress {
+                done: i,
+                total: files.len(),
+                path: file,
+            });
+            let result = import::import_file(&mut self.store, &self.resolver, file, options);
+            results.push((file.clone(), result));
+        }
+        Ok(results)
+    }
+
+    /// Every document in the library.
+    pub fn documents(&self) -> Result<Vec<DocumentRow>> {
+        self.store.documents()
+    }
+
+    /// Statements of a document and/or a speaker (any name the gazetteer knows).
+    pub fn statements(
+        &self,
+        document: Option<i64>,
+        speaker: Option<&str>,
+        limit: Option<i64>,
+        offset: Option<i64>,
+    ) -> Result<Vec<StatementRow>> {
+        if let Some(id) = document {
+            self.require_document(id)?;
+        }
+        let speaker = speaker.map(|name| self.actor_id(name)).transpose()?;
+        self.store.statements(&StatementFilter {
+            document,
+            speaker,
+            limit,
+            offset,
+            ..StatementFilter::default()
+        })
+    }
+
+    /// A document's speaker list: who had or was given the floor, in order.
+    pub fn speaker_list(&self, document: i64) -> Result<Vec<SpeakerEntryRow>> {
+        self.require_document(document)?;
+        self.store.speaker_list(document)
+    }
+
+    /// Sets a statement's speaker by hand; it survives re-import of the document.
+    pub fn fix_speaker(&mut self, statement: i64, speaker: &str) -> Result<StatementRow> {
+        let actor = self.actor_id(speaker)?;
+        if !self.store.set_manual_speaker(statement, actor)? {
+            return Err(Error::NotFound {
+                what: "statement",
+                value: statement.to_string(),
+                hint: "list statement ids with `plenary statements --document ID`".into(),
+            });
+        }
+        self.statement(statement)
+    }
+
+    /// One statement by id.
+    pub fn statement(&self, id: i64) -> Result<StatementRow> {
+        self.store.statement(id)?.ok_or_else(|| Error::NotFound {
+            what: "statement",
+            value: id.to_string(),
+            hint: "list statement ids with `plenary statements --document ID`".into(),
+        })
+    }
+
+    fn require_document(&self, id: i64) -> Result<()> {
+        if self.store.document_exists(id)? {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                what: "document",
+                value: id.to_string(),
+                hint: "list document ids with `plenary documents`".into(),
+            })
+        }
+    }
+
+    /// The id of the actor a name resolves to, or an error with suggestions.
+    fn actor_id(&self, name: &str) -> Result<i64> {
+        match self.resolver.resolve(name) {
+            Resolution::Known { actor_id, .. } => Ok(actor_id),
+            Resolution::Unknown { suggestions } => Err(Error::NotFound {
+                what: "actor",
+                value: format!("{name:?}"),
+                hint: if suggestions.is_empty() {
+                    "see `plenary actors list`".into()
+                } else {
+                    format!("did you mean {}?", suggestions.join(", "))
+                },
+            }),
+        }
     }
 
     /// The schema of the library database, one `CREATE` statement per object.

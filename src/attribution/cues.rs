@@ -213,7 +213,7 @@ mod tests {
         check(
             "Thank you. Samoa, please, to be followed by Palau. Samoa.",
             &["Samoa", "Palau"],
-            &["Samoa"],
+            &["Samoa", "Samoa"],
             &["Palau"],
         );
     }

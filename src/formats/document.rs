@@ -41,9 +41,15 @@ impl SourceType {
     /// One line saying what the type is, for error messages and `--help`.
     pub fn describe(self) -> &'static str {
         match self {
-            SourceType::Transcript => "an unofficial meeting transcript with speaker labels or Chair cues",
-            SourceType::SessionReport => "an AI-generated session report (summary, transcript, speech statistics)",
-            SourceType::UnDocument => "an official UN document with a symbol and numbered paragraphs",
+            SourceType::Transcript => {
+                "an unofficial meeting transcript with speaker labels or Chair cues"
+            }
+            SourceType::SessionReport => {
+                "an AI-generated session report (summary, transcript, speech statistics)"
+            }
+            SourceType::UnDocument => {
+                "an official UN document with a symbol and numbered paragraphs"
+            }
             SourceType::GeneralDebate => "a UN General Debate speech named ISO3_SESSION_YEAR.txt",
         }
     }

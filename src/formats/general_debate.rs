@@ -26,18 +26,33 @@ pub fn file_name_parts(file_name: &str) -> Option<(String, i64, i64)> {
 }
 
 /// Parses a General Debate speech; the speaker comes from the file name.
-pub fn parse(source: &str, file_name: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
+pub fn parse(
+    source: &str,
+    file_name: &str,
+    resolver: &Resolver,
+) -> Result<ParsedDocument, ParseError> {
     let (code, session, year) = file_name_parts(file_name).ok_or_else(|| {
-        ParseError::new(1, format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt"))
+        ParseError::new(
+            1,
+            format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt"),
+        )
     })?;
     let speaker = resolver
         .resolve_code(&code)
         .name()
         .map(str::to_string)
-        .ok_or_else(|| ParseError::new(1, format!("the country code {code:?} in the file name names no known actor")))?;
+        .ok_or_else(|| {
+            ParseError::new(
+                1,
+                format!("the country code {code:?} in the file name names no known actor"),
+            )
+        })?;
     let mut doc = ParsedDocument::new(
         SourceType::GeneralDebate,
-        format!("{speaker}, general debate of the {} session ({year})", ordinal(session)),
+        format!(
+            "{speaker}, general debate of the {} session ({year})",
+            ordinal(session)
+        ),
     );
     doc.sitting.process = Some((PROCESS.0.to_string(), PROCESS.1.to_string()));
     doc.sitting.session = Some(session);

@@ -51,8 +51,9 @@ static GENERAL_DEBATE_NAME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[A-Z]{2,3}_\d{1,3}_(?:19|20)\d\d\.txt$"));
 static NUMBERED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*\d{1,3}\.\s+\S"));
 /// The masthead lines of an official UN document.
-static UN_MASTHEAD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?m)^\s*(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$"));
+static UN_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?m)^\s*(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$")
+});
 static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
 });
@@ -66,14 +67,23 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     let head_lower = head.to_lowercase();
     let has_line = |needle: &str| text.lines().any(|l| l.trim().eq_ignore_ascii_case(needle));
     let stats = text.contains("Speech speed") || text.contains("Speech length");
-    if has_line("Session transcript") && (stats || head_lower.contains("session report") || head_lower.contains("not an official record")) {
+    if has_line("Session transcript")
+        && (stats
+            || head_lower.contains("session report")
+            || head_lower.contains("not an official record"))
+    {
         return Some(SourceType::SessionReport);
     }
     let un_masthead = un_document::symbol(&head).is_some() || UN_MASTHEAD.is_match(&head);
     if un_masthead && NUMBERED_PARAGRAPH.find_iter(text).count() >= 3 {
         return Some(SourceType::UnDocument);
     }
-    let first_lines: String = text.lines().take(10).collect::<Vec<_>>().join(" ").to_lowercase();
+    let first_lines: String = text
+        .lines()
+        .take(10)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if first_lines.contains("transcript") || CHAIR_CUE.find_iter(text).count() >= 3 {
         return Some(SourceType::Transcript);
     }

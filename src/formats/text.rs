@@ -67,7 +67,11 @@ impl<'a> Paragraph<'a> {
 
     /// The paragraph's text: its lines trimmed and joined with "\n".
     pub fn text(&self) -> String {
-        self.lines.iter().map(|l| l.trimmed()).collect::<Vec<_>>().join("\n")
+        self.lines
+            .iter()
+            .map(|l| l.trimmed())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Whether the paragraph is a single line.
@@ -160,7 +164,10 @@ mod tests {
         assert_eq!(paras.len(), 3);
         assert_eq!(paras[1].line(), 4);
         assert_eq!(paras[1].blank_before, 2);
-        assert_eq!(&text[paras[1].start()..paras[1].end()], "First para\ncontinues");
+        assert_eq!(
+            &text[paras[1].start()..paras[1].end()],
+            "First para\ncontinues"
+        );
         assert_eq!(paras[2].text(), "Second");
     }
 

@@ -8,11 +8,14 @@
 //! give the agenda item. Web-page residue after the transcript ("Leave a Reply", a
 //! comment form) is dropped.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::document::{AgendaRef, ParsedDocument, ParsedSpeakerEntry, ParsedStatement, Sitting, SourceType};
+use super::document::{
+    AgendaRef, ParsedDocument, ParsedSpeakerEntry, ParsedStatement, Sitting, SourceType,
+};
 use super::text::{self, number_word, Paragraph};
 use super::ParseError;
 use crate::attribution::cues::{floor_cues, FloorCues};
@@ -29,11 +32,15 @@ fn re(pattern: &str) -> Regex {
 
 /// Lines that start the web page's residue after a transcript.
 static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:leave a (?:reply|comment)|cancel reply|your email address will not be published|you must be logged in to post a comment|comments are closed|post navigation|share this:?|related posts?:?|\d+ (?:comments?|responses?))\s*$")
+    re(
+        r"(?i)^(?:leave a (?:reply|comment)|cancel reply|your email address will not be published|you must be logged in to post a comment|comments are closed|post navigation|share this:?|related posts?:?|\d+ (?:comments?|responses?))\s*$",
+    )
 });
 /// A title's process: "OEWG 2021-25", "Open-ended Working Group 2021–2025".
 static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(OEWG|Open[- ]ended Working Group)\b\D{0,40}?((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
+    re(
+        r"(?i)\b(OEWG|Open[- ]ended Working Group)\b\D{0,140}?((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b",
+    )
 });
 /// A title's session and meeting: "Session 2-8".
 static SESSION_MEETING: LazyLock<Regex> =
@@ -43,21 +50,26 @@ static SPOKEN_SITTING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\w+)\s+meeting\s+of\s+the\s+(\w+)\s+(?:substantive\s+)?session\b")
 });
 /// The resolution that established a process, as the Chair cites it.
-static RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bresolution\s+(\d{2}/\d{1,3})\b"));
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bresolution\s+(\d{2}/\d{1,3})\b"));
 /// "agenda item five sub item on capacity building", "agenda item 5 (b) on …".
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bagenda\s+item\s+(\d{1,2}|[a-z]+)(?:\s*\(?([a-h])\)?(?:\s|,|$))?(?:[\s,]*(?:sub[- ]?item\s+)?(?:on|relating to|concerning|regarding|entitled|,)\s+(?:the\s+)?([a-z][a-z \-]{2,60}?))?(?:[.,;]|\s+and\b|\s+which\b|\s+i\b|$)")
+    re(
+        r"(?i)\bagenda\s+item\s+(\d{1,2}|[a-z]+)(?:\s*\(?([a-h])\)?(?:\s|,|$))?(?:[\s,]*(?:sub[- ]?item\s+)?(?:on|relating to|concerning|regarding|entitled|,)\s+(?:the\s+)?([a-z][a-z \-]{2,60}?))?(?:[.,;]|\s+and\b|\s+which\b|\s+i\b|$)",
+    )
 });
 static FUTURE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:tomorrow|will|next|later|afternoon session)\b"));
 /// A turn that opens by addressing the presiding officer.
 static ADDRESSES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:thank(?:s| you)[^.]{0,40}?\b(?:chair|chairman|chairperson|chairwoman|president|madam|sir)\b|(?:mr\.?|madam|madame|distinguished|dear)\s+(?:chair|chairman|chairperson|president)|chair\b|chairman\b|chairperson\b|yes,?\s+(?:it is|chair|sir|madam))")
+    re(
+        r"(?i)^(?:thank(?:s| you)[^.]{0,40}?\b(?:chair|chairman|chairperson|chairwoman|president|madam|sir)\b|(?:mr\.?|madam|madame|distinguished|dear)\s+(?:chair|chairman|chairperson|president)|chair\b|chairman\b|chairperson\b|yes,?\s+(?:it is|chair|sir|madam))",
+    )
 });
 /// An honorific with a name: a label for a person ("Ambassador Gafoor").
 static PERSON_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:H\.?\s?E\.?\s+)?(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Madam|Dr\.?|Professor|Prof\.?|Minister|Excellency)\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}$")
+    re(
+        r"^(?:H\.?\s?E\.?\s+)?(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Madam|Dr\.?|Professor|Prof\.?|Minister|Excellency)\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}$",
+    )
 });
 /// Known processes by the General Assembly resolution that established them.
 const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
@@ -98,8 +110,13 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
         });
     }
     let capitalised = text.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(w, "of" | "and" | "the" | "for" | "de" | "du" | "des" | "la" | "le")
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "of" | "and" | "the" | "for" | "de" | "du" | "des" | "la" | "le"
+            )
     });
     let looks_named = PERSON_LABEL.is_match(text) || (allow_unknown && raw.ends_with(':'));
     (capitalised && (looks_named || (allow_unknown && words <= 6))).then(|| Label {
@@ -111,7 +128,10 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
 
 /// The actors that can be given the floor or named in a cue.
 pub fn speaking_kinds(kind: ActorKind) -> bool {
-    matches!(kind, ActorKind::State | ActorKind::Group | ActorKind::Organisation)
+    matches!(
+        kind,
+        ActorKind::State | ActorKind::Group | ActorKind::Organisation
+    )
 }
 
 /// Process, session and meeting from a title, else from the Chair's opening words.
@@ -140,7 +160,8 @@ pub fn sitting(title: &str, opening: &str) -> Sitting {
     }
     if sitting.process.is_none() && opening.contains("Working Group") {
         if let Some(c) = RESOLUTION.captures(opening) {
-            if let Some((_, key, name)) = PROCESS_BY_RESOLUTION.iter().find(|(r, _, _)| *r == &c[1]) {
+            if let Some((_, key, name)) = PROCESS_BY_RESOLUTION.iter().find(|(r, _, _)| *r == &c[1])
+            {
                 sitting.process = Some((key.to_string(), name.to_string()));
             }
         }
@@ -156,12 +177,17 @@ pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
             continue;
         }
         if let Some(c) = AGENDA.captures(sentence) {
-            let Some(number) = number_word(&c[1]) else { continue };
+            let Some(number) = number_word(&c[1]) else {
+                continue;
+            };
             let number = match c.get(2) {
                 Some(sub) => format!("{number} ({})", sub.as_str().to_lowercase()),
                 None => number.to_string(),
             };
-            let title = c.get(3).map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty());
+            let title = c
+                .get(3)
+                .map(|t| t.as_str().trim().to_string())
+                .filter(|t| !t.is_empty());
             return Some(AgendaRef { number, title });
         }
     }
@@ -183,7 +209,10 @@ struct Turn {
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
     let mut paras = text::paragraphs(&lines);
-    if let Some(cut) = paras.iter().position(|p| RESIDUE.is_match(p.lines[0].trimmed())) {
+    if let Some(cut) = paras
+        .iter()
+        .position(|p| RESIDUE.is_match(p.lines[0].trimmed()))
+    {
         paras.truncate(cut);
     }
     if paras.is_empty() {
@@ -206,7 +235,10 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         .find(|h| !h.to_lowercase().contains("unofficial"))
         .map(|h| h.replace('\n', " "))
         .unwrap_or_else(|| "Untitled transcript".to_string());
-    let provenance = header.iter().find(|h| h.to_lowercase().contains("unofficial")).cloned();
+    let provenance = header
+        .iter()
+        .find(|h| h.to_lowercase().contains("unofficial"))
+        .cloned();
 
     let mut doc = ParsedDocument::new(SourceType::Transcript, title.clone());
     doc.unofficial = provenance.is_some() || title.to_lowercase().contains("transcript");
@@ -221,6 +253,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let mut later: Vec<Mention> = Vec::new();
     let mut agenda: Option<usize> = None;
     let mut chair_labels: Vec<String> = Vec::new();
+    let mut cued: HashSet<String> = HashSet::new();
 
     for para in &paras[body_start..] {
         let allow_unknown = pending.is_none();
@@ -254,8 +287,23 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             }
             None => match turns.last() {
                 None => Some((opening_speaker(&body), true)),
-                Some(last) if last.is_chair && (cues.as_ref().is_some_and(|c| c.speaker().is_some() || c.gives_floor) || ADDRESSES_CHAIR.is_match(&body)) => {
-                    Some((cued_speaker(cues.as_ref(), floor_holder.as_ref(), announced_next.as_ref(), &body, resolver), false))
+                Some(last)
+                    if last.is_chair
+                        && (cues
+                            .as_ref()
+                            .is_some_and(|c| c.speaker().is_some() || c.gives_floor)
+                            || ADDRESSES_CHAIR.is_match(&body)) =>
+                {
+                    Some((
+                        cued_speaker(
+                            cues.as_ref(),
+                            floor_holder.as_ref(),
+                            announced_next.as_ref(),
+                            &body,
+                            resolver,
+                        ),
+                        false,
+                    ))
                 }
                 Some(_) => None,
             },
@@ -291,8 +339,13 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 announced_next = c.next.last().cloned();
             }
             later.extend(c.later.iter().cloned());
+            cued.extend(c.given.iter().chain(&c.next).map(|m| m.name.clone()));
             if let Some(item) = agenda_item(&body) {
-                let index = match doc.agenda_items.iter().position(|a| a.number == item.number) {
+                let index = match doc
+                    .agenda_items
+                    .iter()
+                    .position(|a| a.number == item.number)
+                {
                     Some(i) => i,
                     None => {
                         doc.agenda_items.push(item);
@@ -311,17 +364,29 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     if turns.is_empty() {
         return Err(ParseError::new(1, "no speech turns found after the title"));
     }
-    let opening = turns.iter().find(|t| t.is_chair).map(|t| t.paragraphs.join("\n\n")).unwrap_or_default();
+    let opening = turns
+        .iter()
+        .find(|t| t.is_chair)
+        .map(|t| t.paragraphs.join("\n\n"))
+        .unwrap_or_default();
     doc.sitting = sitting(&header.join(" "), &opening);
 
     for turn in turns {
         let text = turn.paragraphs.join("\n\n");
         let mentions = resolver.mentions(&text, speaking_kinds);
-        let speaker_id = turn.speaker.name.as_deref().and_then(|n| match resolver.resolve(n) {
-            Resolution::Known { actor_id, .. } => Some(actor_id),
-            Resolution::Unknown { .. } => None,
-        });
-        let links = if turn.is_chair { Default::default() } else { find_links(&text, &mentions, speaker_id) };
+        let speaker_id = turn
+            .speaker
+            .name
+            .as_deref()
+            .and_then(|n| match resolver.resolve(n) {
+                Resolution::Known { actor_id, .. } => Some(actor_id),
+                Resolution::Unknown { .. } => None,
+            });
+        let links = if turn.is_chair {
+            Default::default()
+        } else {
+            find_links(&text, &mentions, speaker_id)
+        };
         doc.statements.push(ParsedStatement {
             speaker: turn.speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name),
@@ -335,7 +400,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             line: turn.line,
         });
     }
-    doc.speaker_list = speaker_list(&doc.statements, &later);
+    doc.speaker_list = speaker_list(&doc.statements, &later, &cued);
     Ok(doc)
 }
 
@@ -348,9 +413,16 @@ fn gives_floor(body: &str, resolver: &Resolver) -> bool {
 /// The speaker of an unlabelled first turn: the presiding officer opens meetings.
 fn opening_speaker(body: &str) -> SpeakerGuess {
     let lower = body.to_lowercase();
-    let opens = ["called to order", "i declare", "good morning", "good afternoon", "welcome", "distinguished delegates"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let opens = [
+        "called to order",
+        "i declare",
+        "good morning",
+        "good afternoon",
+        "welcome",
+        "distinguished delegates",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let confidence = if opens { 0.8 } else { 0.5 };
     SpeakerGuess::new(CHAIR, Method::InText, confidence)
 }
@@ -367,7 +439,14 @@ fn cued_speaker(
 ) -> SpeakerGuess {
     let named = cues.and_then(FloorCues::speaker);
     let (who, mut confidence) = match (named, next, holder) {
-        (Some(m), _, _) => (m, if cues.is_some_and(|c| c.corrected) { 0.75 } else { 0.85 }),
+        (Some(m), _, _) => (
+            m,
+            if cues.is_some_and(|c| c.corrected) {
+                0.75
+            } else {
+                0.85
+            },
+        ),
         (None, Some(m), _) if !cues.is_some_and(|c| c.gives_floor) => (m, 0.6),
         (None, _, Some(m)) => (m, 0.65),
         (None, Some(m), None) => (m, 0.6),
@@ -375,15 +454,25 @@ fn cued_speaker(
             // No cue at all: the text may name its speaker ("Kenya places great
             // importance …").
             let opening: String = body.chars().take(300).collect();
-            return match resolver.mentions(&opening, |k| k == ActorKind::State).first() {
+            return match resolver
+                .mentions(&opening, |k| k == ActorKind::State)
+                .first()
+            {
                 Some(m) => SpeakerGuess::new(m.name.clone(), Method::InText, 0.5),
-                None => SpeakerGuess { method: Some(Method::Unknown), ..SpeakerGuess::default() },
+                None => SpeakerGuess {
+                    method: Some(Method::Unknown),
+                    ..SpeakerGuess::default()
+                },
             };
         }
     };
     // The speaker naming itself early on confirms the cue.
     let opening: String = body.chars().take(400).collect();
-    if resolver.mentions(&opening, speaking_kinds).iter().any(|m| m.actor_id == who.actor_id) {
+    if resolver
+        .mentions(&opening, speaking_kinds)
+        .iter()
+        .any(|m| m.actor_id == who.actor_id)
+    {
         confidence = (confidence + 0.1_f64).min(0.95);
     }
     SpeakerGuess::new(who.name.clone(), Method::ChairCue, confidence)
@@ -391,10 +480,16 @@ fn cued_speaker(
 
 /// The speaker list: every non-Chair speaker in the order they took the floor, then
 /// those the Chair announced for later.
-fn speaker_list(statements: &[ParsedStatement], later: &[Mention]) -> Vec<ParsedSpeakerEntry> {
+fn speaker_list(
+    statements: &[ParsedStatement],
+    later: &[Mention],
+    cued: &HashSet<String>,
+) -> Vec<ParsedSpeakerEntry> {
     let mut list: Vec<ParsedSpeakerEntry> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
-        let Some(name) = s.speaker.name.as_deref().or(s.speaker.label.as_deref()) else { continue };
+        let Some(name) = s.speaker.name.as_deref().or(s.speaker.label.as_deref()) else {
+            continue;
+        };
         if name == CHAIR {
             continue;
         }
@@ -404,7 +499,7 @@ fn speaker_list(statements: &[ParsedStatement], later: &[Mention]) -> Vec<Parsed
         list.push(ParsedSpeakerEntry {
             label: s.speaker.label.clone().unwrap_or_else(|| name.to_string()),
             name: Some(name.to_string()),
-            announced: s.speaker.method == Some(Method::ChairCue),
+            announced: cued.contains(name),
             spoke: true,
             statement: Some(i),
             ..ParsedSpeakerEntry::default()

@@ -28,7 +28,7 @@ fn re(pattern: &str) -> Regex {
 /// A UN document symbol: "A/79/214", "A/AC.292/2024/2", "ST/SGB/2013/4/Amend.1".
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:\d{1,3}\s(?:C|EX)/\d{1,4}(?:\s?\([IVX]+\))?|[A-Z]{1,8}(?:\.\d+)?(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,4}(?:\.\d+)?|Amend\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+))+)",
+        r"\b(?:\d{1,3}\s(?:C|EX)/\d{1,4}(?:\s?\([IVX]+\))?|[A-Z]{1,8}(?:\.\d+)?(?:/(?:(?i:amend|add|rev|corr)\.\d+|[A-Z]{1,10}(?:\.\d+)?|\d{1,4}(?:\.\d+)?))+)",
     )
 });
 /// General Assembly and other resolutions cited by number: "resolution 67/220",
@@ -426,6 +426,8 @@ fn reported_speaker(
                 )
             })
             .into_iter()
+            // "the Chair of the Committee" is not the meeting's presiding officer.
+            .filter(|m| m.name != super::transcript::CHAIR)
             .map(|m| (m.end, m.name))
             .collect();
         let orgs: Vec<(usize, usize, String)> = resolver

@@ -7,7 +7,10 @@
 use rusqlite::Connection;
 
 /// The migrations in order; migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_footnotes_and_times.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -8,6 +8,7 @@
 //! refused before anything is written to it.
 
 pub mod actors;
+pub mod documents;
 pub mod migrations;
 
 use std::fs::File;

@@ -1,5 +1,6 @@
 //! `plenary`, the command-line face of the library: a thin layer over `plenary::Library`.
 
+mod commands;
 mod output;
 
 use std::path::PathBuf;
@@ -30,6 +31,70 @@ enum Command {
     Actors(ActorsCommand),
     /// Where the library is and what it holds
     Status(FormatArg),
+    /// Import files or folders (recursively): transcripts, session reports, UN documents,
+    /// General Debate speeches; text, HTML, PDF or DOCX
+    Import {
+        /// Files or folders to import
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Force the source type instead of detecting it: transcript, session_report,
+        /// un_document or general_debate
+        #[arg(long = "format", value_name = "NAME")]
+        source_type: Option<String>,
+        /// Print one JSON object per file instead of a line of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the documents in the library
+    Documents(FormatArg),
+    /// List statements, or fix one's speaker (`plenary statements fix ID --speaker NAME`)
+    #[command(args_conflicts_with_subcommands = true)]
+    Statements {
+        #[command(subcommand)]
+        action: Option<StatementsCommand>,
+        #[command(flatten)]
+        list: StatementsList,
+    },
+    /// A document's speaker list: order, announced or spoken, statistics
+    Speakers {
+        /// The document's id (see `plenary documents`)
+        #[arg(long, value_name = "ID")]
+        document: i64,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+struct StatementsList {
+    /// Only statements of this document
+    #[arg(long, value_name = "ID")]
+    document: Option<i64>,
+    /// Only statements by this speaker (any name: "UK", "NAM", "Türkiye")
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// At most this many statements
+    #[arg(long, value_name = "N")]
+    limit: Option<i64>,
+    /// Skip this many statements first
+    #[arg(long, value_name = "N")]
+    offset: Option<i64>,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+enum StatementsCommand {
+    /// Set a statement's speaker by hand (kept when the document is re-imported)
+    Fix {
+        /// The statement's id
+        id: i64,
+        /// The speaker, as any name the gazetteer knows
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,8 +145,40 @@ fn open(cli: &Cli) -> anyhow::Result<Library> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let library = open(&cli)?;
+    let mut library = open(&cli)?;
     match &cli.command {
+        Command::Import {
+            paths,
+            source_type,
+            json,
+        } => {
+            return commands::import(&mut library, paths, source_type.as_deref(), *json);
+        }
+        Command::Documents(FormatArg { format }) => commands::documents(&library, *format)?,
+        Command::Statements {
+            action:
+                Some(StatementsCommand::Fix {
+                    id,
+                    speaker,
+                    format,
+                }),
+            ..
+        } => {
+            let row = library.fix_speaker(*id, speaker)?;
+            commands::print_statements(format.format, &[row])?;
+        }
+        Command::Statements { action: None, list } => {
+            let rows = library.statements(
+                list.document,
+                list.speaker.as_deref(),
+                list.limit,
+                list.offset,
+            )?;
+            commands::print_statements(list.format.format, &rows)?;
+        }
+        Command::Speakers { document, format } => {
+            commands::speakers(&library, *document, format.format)?
+        }
         Command::Status(FormatArg { format }) => {
             let status = library.status()?;
             let mut table = Table::new(["FIELD", "VALUE"]);

@@ -1,0 +1,223 @@
+//! The CLI's import and listing commands: call the library, print what it returns.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use plenary::formats::SourceType;
+use plenary::import::{ImportOptions, ImportStatus};
+use plenary::store::documents::StatementRow;
+use plenary::Library;
+
+use crate::output::{self, Format, Table};
+
+/// `plenary import`: one line per file, a summary, exit 1 if any file failed.
+pub fn import(
+    library: &mut Library,
+    paths: &[PathBuf],
+    source_type: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let source_type = match source_type {
+        Some(name) => Some(SourceType::parse(name).ok_or_else(|| {
+            let known: Vec<_> = SourceType::ALL.iter().map(|t| t.as_str()).collect();
+            anyhow::anyhow!(
+                "--format {name:?} is not a source type; use one of: {}",
+                known.join(", ")
+            )
+        })?),
+        None => None,
+    };
+    let options = ImportOptions {
+        source_type,
+        ..ImportOptions::default()
+    };
+    let tty = std::io::stderr().is_terminal() && !json;
+    let results = library.import(paths, &options, |p| {
+        if tty {
+            let width = 30;
+            let filled = (p.done * width).checked_div(p.total).unwrap_or(width);
+            let name = p
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name: String = name.chars().take(40).collect();
+            eprint!(
+                "\r[{}{}] {}/{} {name:<40}",
+                "=".repeat(filled),
+                " ".repeat(width - filled),
+                p.done,
+                p.total
+            );
+            let _ = std::io::stderr().flush();
+        }
+    })?;
+    if tty {
+        eprint!("\r{}\r", " ".repeat(100));
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut imported, mut present, mut replaced, mut failed) = (0, 0, 0, 0);
+    for (path, result) in &results {
+        let shown = path.display();
+        match result {
+            Ok(o) if json => {
+                serde_json::to_writer(&mut out, o)?;
+                writeln!(out)?;
+                match o.status {
+                    ImportStatus::Imported => imported += 1,
+                    ImportStatus::AlreadyPresent => present += 1,
+                    ImportStatus::Replaced { .. } => replaced += 1,
+                }
+            }
+            Ok(o) => {
+                let speakers = if o.top_speakers.is_empty() {
+                    String::new()
+                } else {
+                    format!("; speakers: {}", o.top_speakers.join(", "))
+                };
+                let kind = o
+                    .source_type
+                    .map(|t| format!(", {}", t.as_str()))
+                    .unwrap_or_default();
+                match &o.status {
+                    ImportStatus::Imported => {
+                        imported += 1;
+                        writeln!(
+                            out,
+                            "imported  {shown}  (document {}{kind}: {} statements{speakers})",
+                            o.document, o.statements
+                        )?;
+                    }
+                    ImportStatus::AlreadyPresent => {
+                        present += 1;
+                        writeln!(
+                            out,
+                            "present   {shown}  (already in the library as document {})",
+                            o.document
+                        )?;
+                    }
+                    ImportStatus::Replaced {
+                        replaced: old,
+                        carried,
+                        lost,
+                    } => {
+                        replaced += 1;
+                        let lost = if lost.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; could not keep: {}", lost.join("; "))
+                        };
+                        writeln!(out, "replaced  {shown}  (document {old} → {}{kind}: {} statements; kept {carried} human edits{lost})", o.document, o.statements)?;
+                    }
+                }
+                for notice in &o.notices {
+                    writeln!(out, "          note: {notice}")?;
+                }
+            }
+            Err(err) => {
+                failed += 1;
+                if json {
+                    serde_json::to_writer(
+                        &mut out,
+                        &serde_json::json!({"path": path, "status": "failed", "code": err.code(), "error": err.to_string()}),
+                    )?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(out, "failed    {}", err.to_string().replace('\n', " "))?;
+                }
+            }
+        }
+    }
+    if !json {
+        writeln!(
+            out,
+            "{imported} imported, {present} already present, {replaced} replaced, {failed} failed"
+        )?;
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `plenary documents`.
+pub fn documents(library: &Library, format: Format) -> anyhow::Result<()> {
+    let docs = library.documents()?;
+    let mut table = Table::new([
+        "ID",
+        "KIND",
+        "DATE",
+        "PROCESS",
+        "SESSION",
+        "MEETING",
+        "STATEMENTS",
+        "TITLE",
+    ]);
+    for d in &docs {
+        table.row([
+            &d.id.to_string(),
+            &d.kind,
+            d.date.as_deref().unwrap_or("-"),
+            d.process.as_deref().unwrap_or("-"),
+            d.session.as_deref().unwrap_or("-"),
+            d.meeting.as_deref().unwrap_or("-"),
+            &d.statements.to_string(),
+            &d.title,
+        ]);
+    }
+    output::print(format, &docs, &table)
+}
+
+/// Prints statements: a table with a shortened text, or every field in JSON.
+pub fn print_statements(format: Format, rows: &[StatementRow]) -> anyhow::Result<()> {
+    let mut table = Table::new(["ID", "DOC", "SEQ", "SPEAKER", "HOW", "CONF", "LINE", "TEXT"]);
+    for s in rows {
+        let speaker = s
+            .speaker
+            .clone()
+            .or_else(|| s.speaker_label.clone())
+            .unwrap_or_else(|| "?".into());
+        let mut text: String = s.text.replace('\n', " ").chars().take(70).collect();
+        if s.text.chars().count() > 70 {
+            text.push('…');
+        }
+        table.row([
+            &s.id.to_string(),
+            &s.document.to_string(),
+            &s.seq.to_string(),
+            &speaker,
+            &s.method,
+            &format!("{:.2}", s.confidence),
+            &s.source_line.map_or("-".into(), |l| l.to_string()),
+            &text,
+        ]);
+    }
+    output::print(format, rows, &table)
+}
+
+/// `plenary speakers --document ID`.
+pub fn speakers(library: &Library, document: i64, format: Format) -> anyhow::Result<()> {
+    let rows = library.speaker_list(document)?;
+    let mut table = Table::new(["ORDER", "SPEAKER", "STATUS", "WORDS", "SECONDS", "WPM"]);
+    let num = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v}"));
+    for e in &rows {
+        let status = match (e.spoke, e.announced) {
+            (true, true) => "announced, spoke",
+            (true, false) => "spoke",
+            (false, _) => "announced, not spoken",
+        };
+        table.row([
+            &e.order.to_string(),
+            e.speaker.as_deref().unwrap_or(&e.label),
+            status,
+            &e.words.map_or("-".into(), |w| w.to_string()),
+            &num(e.seconds),
+            &num(e.words_per_minute),
+        ]);
+    }
+    output::print(format, &rows, &table)
+}

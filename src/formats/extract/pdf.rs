@@ -1,0 +1,137 @@
+//! PDF files: the text layer of every page, pages separated by a blank line.
+//!
+//! Text comes from `pdf-extract` (fonts, encodings, ToUnicode maps) on a `lopdf`
+//! document. Both run inside [`panics::catch`]: they panic on some malformed files, and
+//! a hostile or truncated PDF must end in an error, never a crash. A page that fails is
+//! reported and skipped; a PDF whose pages hold (next to) no text is a scan.
+
+use pdf_extract::{output_doc_page, Document, PlainTextOutput};
+
+use super::{panics, ExtractError};
+
+/// Fewer visible characters than this over the whole file means there is no text
+/// layer: page numbers or a stray header do not make a scan readable.
+const MIN_TEXT_CHARS: usize = 20;
+
+/// Extracts the text of a PDF, with notices about pages that could not be read.
+pub(super) fn extract_pdf(bytes: &[u8]) -> Result<(String, Vec<String>), ExtractError> {
+    let complete = has_eof_marker(bytes);
+    let damaged = |detail: String| {
+        ExtractError::DamagedPdf(if complete {
+            detail
+        } else {
+            format!("{detail}; it ends without the %%EOF marker, so it is probably truncated")
+        })
+    };
+
+    let mut doc = match panics::catch(|| Document::load_mem(bytes)) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(pdf_extract::Error::InvalidPassword | pdf_extract::Error::Decryption(_))) => {
+            return Err(ExtractError::EncryptedPdf)
+        }
+        Ok(Err(e)) => return Err(damaged(e.to_string())),
+        Err(panic) => return Err(damaged(panic)),
+    };
+    // Many PDFs are "encrypted" with an empty user password only to set permissions.
+    if doc.is_encrypted() && !matches!(panics::catch(|| doc.decrypt("")), Ok(Ok(()))) {
+        return Err(ExtractError::EncryptedPdf);
+    }
+    let pages = panics::catch(|| doc.get_pages()).map_err(damaged)?;
+    if pages.is_empty() {
+        return Err(damaged("it has no pages".to_owned()));
+    }
+
+    let mut texts = Vec::new();
+    let mut failed: Vec<(u32, String)> = Vec::new();
+    for &number in pages.keys() {
+        let page = panics::catch(|| {
+            let mut text = String::new();
+            output_doc_page(&doc, &mut PlainTextOutput::new(&mut text), number).map(|()| text)
+        });
+        match page {
+            Ok(Ok(text)) => texts.push(tidy_page(&text)),
+            Ok(Err(e)) => failed.push((number, e.to_string())),
+            Err(panic) => failed.push((number, panic)),
+        }
+    }
+
+    let text = texts
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let visible = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{FFFD}')
+        .count();
+    if visible < MIN_TEXT_CHARS {
+        return Err(match failed.first() {
+            Some((number, e)) => damaged(format!("page {number}: {e}")),
+            None if !complete => damaged("no text could be read".to_owned()),
+            None => ExtractError::NoTextLayer,
+        });
+    }
+
+    let mut notices = Vec::new();
+    if let Some((_, first_error)) = failed.first() {
+        let numbers: Vec<String> = failed.iter().map(|(n, _)| n.to_string()).collect();
+        notices.push(format!(
+            "{} of {} pages could not be read and are missing (page {}: {first_error})",
+            failed.len(),
+            pages.len(),
+            numbers.join(", ")
+        ));
+    }
+    if !complete {
+        notices.push(
+            "the PDF ends without its %%EOF marker: it may be truncated, and text may be missing"
+                .to_owned(),
+        );
+    }
+    Ok((text, notices))
+}
+
+/// Whether the file ends as a complete PDF does. Writers may add a little junk (a
+/// newline, NUL padding) after the marker, hence the window.
+fn has_eof_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Trims each line's end and collapses runs of blank lines, which the layout-based
+/// extraction leaves between text blocks.
+fn tidy_page(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_page_trims_and_collapses_blank_lines() {
+        assert_eq!(
+            tidy_page("\n\nTitle  \n\n\n\nBody\nmore \n\n"),
+            "Title\n\nBody\nmore"
+        );
+    }
+
+    #[test]
+    fn eof_marker_may_be_followed_by_padding() {
+        assert!(has_eof_marker(b"%PDF-1.4 ... %%EOF\r\n\0\0"));
+        assert!(!has_eof_marker(b"%PDF-1.4 ... endobj"));
+    }
+}
