@@ -3,6 +3,8 @@
 mod common;
 
 mod cli;
+mod formats;
 mod gazetteer;
+mod import;
 mod library;
 mod seeds;

@@ -215,7 +215,12 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let mut annex: Option<String> = None;
     let mut levels: Vec<String> = Vec::new();
     let mut in_footnote = false;
-    for line in &lines[first_numbered..] {
+    // The body starts at the first heading before the first numbered paragraph.
+    let body_start = lines[..first_numbered]
+        .iter()
+        .position(|l| HEADING.is_match(l.trimmed()) || ANNEX.is_match(l.trimmed()))
+        .unwrap_or(first_numbered);
+    for line in &lines[body_start..] {
         let t = line.trimmed();
         if t.is_empty() {
             in_footnote = false;
@@ -372,6 +377,34 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     Ok(doc)
 }
 
+/// Splits text into sentences at ". ", but not after an honorific or abbreviation
+/// ("Mr. Touré noted" is one sentence).
+fn sentences(text: &str) -> Vec<&str> {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Ms", "Mrs", "Dr", "St", "No", "Prof", "Amb", "H.E", "e.g", "i.e", "para", "paras",
+        "Vol",
+    ];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        let word = text[start..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        if ABBREVIATIONS.contains(&word)
+            || (word.len() == 1 && word.chars().all(char::is_uppercase))
+        {
+            continue;
+        }
+        out.push(&text[start..i + 2]);
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 fn section_path(annex: Option<&str>, levels: &[String]) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     if let Some(a) = annex {
@@ -406,7 +439,7 @@ fn reported_speaker(
 ) -> Option<String> {
     let text =
         text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
-    for sentence in text.split_inclusive(". ").take(4) {
+    for sentence in sentences(text).into_iter().take(4) {
         let Some(verb) = REPORTING.find(sentence) else {
             continue;
         };
@@ -447,14 +480,23 @@ fn reported_speaker(
             {
                 continue;
             }
-            // Bound to an organisation named next to it in the same subject.
-            if let Some((_, _, org)) = orgs.iter().min_by_key(|(s, e, _)| {
-                if *s >= name.end() {
-                    s - name.end()
-                } else {
-                    name.start().saturating_sub(*e)
-                }
-            }) {
+            // A full name set next to an organisation introduces the person ("the
+            // Secretary-General of ITU, Hamadoun Touré," / "Mukhisa Kituyi,
+            // Secretary-General of UNCTAD,"); "Mr. Touré" alone only refers back.
+            let full_name = person.split_whitespace().count() >= 2;
+            let nearest = orgs
+                .iter()
+                .map(|(s, e, org)| {
+                    let gap = if *s >= name.end() {
+                        &subject[name.end()..*s]
+                    } else {
+                        &subject[*e..name.start()]
+                    };
+                    (gap.chars().count(), org)
+                })
+                .filter(|(gap, _)| *gap <= 60)
+                .min_by_key(|(gap, _)| *gap);
+            if let (true, Some((_, org))) = (full_name, nearest) {
                 // The latest introduction wins: the same person may chair one body
                 // in one section and speak for their own organisation in another.
                 people.retain(|(p, _)| p != person);

@@ -1,0 +1,256 @@
+//! Each source family and each trap, on small fixtures written for these tests
+//! (tests/fixtures/formats/).
+
+use plenary::attribution::Method;
+use plenary::formats::{self, ParsedDocument, SourceType};
+use plenary::Library;
+
+use crate::common::temp_dir;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn parse(name: &str, expected: SourceType) -> ParsedDocument {
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let text = fixture(name);
+    let file_name = std::path::Path::new(name)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(formats::detect(&text, file_name), Some(expected), "{name}");
+    formats::parse(expected, &text, file_name, library.resolver()).unwrap()
+}
+
+/// (speaker name or label, method) per statement.
+fn speakers(doc: &ParsedDocument) -> Vec<(String, Method)> {
+    doc.statements
+        .iter()
+        .map(|s| {
+            let who = s
+                .speaker
+                .name
+                .clone()
+                .or_else(|| s.speaker.label.clone())
+                .or_else(|| s.speaker.person.clone())
+                .unwrap_or_default();
+            (who, s.speaker.method.unwrap_or(Method::Unknown))
+        })
+        .collect()
+}
+
+#[test]
+fn transcript_labels_cues_corrections_and_interjections() {
+    let doc = parse("transcript.txt", SourceType::Transcript);
+    let got = speakers(&doc);
+    let expected = [
+        ("Chair", Method::Label),
+        ("Peru", Method::ChairCue), // "the delegation of Peru. You have the floor"
+        ("Chair", Method::Label),
+        ("Kiribati", Method::ChairCue), // "Kiribati to be followed by Nauru. Kiribati, please."
+        ("Chair", Method::Label),
+        ("Republic of Moldova", Method::ChairCue), // the correction wins
+        ("Chair", Method::Label),
+        ("Chile", Method::ChairCue), // an interjection after the floor was given
+        ("Chair", Method::Label),
+        ("Chile", Method::ChairCue), // "Chile, you have the floor" after the interruption
+        ("United Kingdom", Method::Label), // two paragraphs, one turn
+        ("Chair", Method::Label),
+    ];
+    let expected: Vec<(String, Method)> =
+        expected.iter().map(|(n, m)| (n.to_string(), *m)).collect();
+    assert_eq!(got, expected);
+    assert!(
+        doc.statements[10].text.contains("second paragraph"),
+        "{:?}",
+        doc.statements[10].text
+    );
+    assert_eq!(
+        doc.statements[3].aligned_with.as_deref(),
+        Some("Pacific Islands Forum")
+    );
+    assert!(!doc
+        .statements
+        .iter()
+        .any(|s| s.text.contains("Leave a Reply") || s.text.contains("email")));
+    assert_eq!(doc.sitting.session, Some(3));
+    assert_eq!(doc.sitting.meeting, Some(5));
+    assert_eq!(doc.sitting.process.as_ref().unwrap().1, "OEWG 2021–2025");
+    assert_eq!(doc.agenda_items[0].number, "5");
+    assert_eq!(
+        doc.agenda_items[0].title.as_deref(),
+        Some("capacity building")
+    );
+    assert!(doc.unofficial);
+    let later: Vec<&str> = doc
+        .speaker_list
+        .iter()
+        .filter(|e| !e.spoke)
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(later, ["Nauru", "Tonga"]);
+    // Offsets and lines point back into the source.
+    let source = fixture("transcript.txt");
+    let peru = &doc.statements[1];
+    assert!(source[peru.start..peru.end].starts_with("Thank you, Chair. Peru"));
+    assert_eq!(peru.line, 11);
+}
+
+#[test]
+fn labelled_report_with_named_statistics() {
+    let doc = parse("report_labelled.txt", SourceType::SessionReport);
+    let got: Vec<String> = speakers(&doc).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["Chair", "Kenya", "Team Green", "Chair"]);
+    assert_eq!(doc.date.unwrap().to_string(), "2025-03-03");
+    assert_eq!(doc.start_time.as_deref(), Some("10:00"));
+    assert_eq!(doc.end_time.as_deref(), Some("11:30"));
+    assert!(doc.ai_generated && doc.unofficial);
+    assert!(doc
+        .summary
+        .as_deref()
+        .unwrap()
+        .contains("Kenya spoke about norms"));
+    assert!(
+        !doc.statements
+            .iter()
+            .any(|s| s.text.contains("Kenya spoke about norms")),
+        "summary kept out of statements"
+    );
+    let kenya = doc
+        .speaker_list
+        .iter()
+        .find(|e| e.label == "Kenya")
+        .unwrap();
+    assert_eq!(
+        (kenya.words, kenya.seconds, kenya.words_per_minute),
+        (Some(7), Some(4.0), Some(100.0))
+    );
+    assert!(!doc
+        .statements
+        .iter()
+        .any(|s| s.text.contains("Speech speed")));
+}
+
+#[test]
+fn unlabelled_report_speakers_from_the_text() {
+    let doc = parse("report_unlabelled.txt", SourceType::SessionReport);
+    let got: Vec<(Option<String>, Option<String>)> = doc
+        .statements
+        .iter()
+        .map(|s| (s.speaker.name.clone(), s.speaker.person.clone()))
+        .collect();
+    let chair = (Some("Chair".to_string()), None);
+    let unodc = Some("United Nations Office on Drugs and Crime".to_string());
+    assert_eq!(got[0], chair, "the Chair opens");
+    assert_eq!(
+        got[1],
+        (unodc.clone(), Some("Omar Haddad".into())),
+        "introduced, then says on whose behalf"
+    );
+    assert_eq!(got[2], chair, "thanks and introduces");
+    assert_eq!(
+        got[3],
+        (unodc, Some("Lina Berg".into())),
+        "the colleague shares the organisation"
+    );
+    assert_eq!(got[4], chair, "the Chair closes");
+    assert_eq!(
+        doc.speaker_list[0].words,
+        Some(60),
+        "unnamed statistics go to speakers in order"
+    );
+}
+
+#[test]
+fn un_document_paragraphs_footnotes_symbols() {
+    let doc = parse("un_document.txt", SourceType::UnDocument);
+    assert_eq!(doc.un_symbol.as_deref(), Some("A/AC.999/2030/1"));
+    assert_eq!(doc.date.unwrap().to_string(), "2030-03-02");
+    assert_eq!(doc.title, "Note on example matters");
+    assert_eq!(doc.sitting.session, Some(12));
+    let numbers: Vec<_> = doc
+        .statements
+        .iter()
+        .map(|s| s.number.clone().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+    assert!(
+        doc.statements[1].text.contains("(b) Another sub-item"),
+        "sub-items stay with their paragraph"
+    );
+    assert!(doc.statements[2]
+        .text
+        .contains("continuation after a page break"));
+    assert!(
+        !doc.statements[0].text.contains("See A/79/214, para. 1"),
+        "footnote kept apart"
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].number, "1");
+    assert_eq!(doc.footnotes[0].statement, Some(0));
+    assert_eq!(doc.symbols, ["A/79/214", "A/75/816", "ST/SGB/2013/4"]);
+    assert!(doc
+        .statements
+        .iter()
+        .all(|s| s.speaker.name.as_deref() == Some("Secretariat")));
+    assert_eq!(doc.statements[0].section.as_deref(), Some("I"));
+    assert!(
+        !doc.statements[0].text.contains("[A/79/214](#)"),
+        "link markup removed"
+    );
+}
+
+#[test]
+fn summary_record_attributes_reported_speech() {
+    let doc = parse("summary_record.txt", SourceType::UnDocument);
+    let got: Vec<String> = doc
+        .statements
+        .iter()
+        .map(|s| s.speaker.name.clone().unwrap_or_default())
+        .collect();
+    let ceb = "United Nations System Chief Executives Board for Coordination";
+    let unesco = "United Nations Educational, Scientific and Cultural Organization";
+    let itu = "International Telecommunication Union";
+    assert_eq!(
+        got,
+        [ceb, "Secretariat", unesco, unesco, unesco, itu, ceb, itu]
+    );
+}
+
+#[test]
+fn general_debate_speaker_from_the_file_name() {
+    let doc = parse("ungdc/PER_80_2025.txt", SourceType::GeneralDebate);
+    assert_eq!(
+        doc.statements.len(),
+        3,
+        "a line ending a sentence ends its paragraph"
+    );
+    assert_eq!(
+        doc.statements[1].text, "We support the Charter of the United Nations.",
+        "a hard-wrapped line continues"
+    );
+    assert!(doc
+        .statements
+        .iter()
+        .all(|s| s.speaker.name.as_deref() == Some("Peru")
+            && s.speaker.method == Some(Method::FileName)));
+    assert_eq!(doc.sitting.session, Some(80));
+    let eu = parse("ungdc/EU_80_2025.txt", SourceType::GeneralDebate);
+    assert_eq!(
+        eu.statements[0].speaker.name.as_deref(),
+        Some("European Union")
+    );
+}
+
+#[test]
+fn unknown_text_is_not_detected() {
+    assert_eq!(
+        formats::detect("Just some notes.\nNothing more.\n", "notes.txt"),
+        None
+    );
+}
