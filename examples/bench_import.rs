@@ -12,7 +12,11 @@ use plenary::import::{collect_files, ImportOptions};
 use plenary::Library;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/ungdc".into()));
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "../shared/corpus/ungdc".into()),
+    );
     let files = collect_files(std::slice::from_ref(&dir))?;
     let mb = |bytes: u64| bytes as f64 / 1_000_000.0;
 
@@ -48,26 +52,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = extract::extract(f, b, &Limits::default())?.text;
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let kind = formats::detect(&text, name).ok_or("undetected")?;
-        statements += formats::parse(kind, &text, name, library.resolver())?.statements.len();
+        statements += formats::parse(kind, &text, name, library.resolver())?
+            .statements
+            .len();
     }
     let parse = start.elapsed().as_secs_f64();
 
     // Plenary: the whole import into a fresh library (parse + resolve + SQLite).
     let mut library = Library::open(tmp.path().join("library"))?;
     let start = Instant::now();
-    let results = library.import(std::slice::from_ref(&dir), &ImportOptions::default(), |_| {})?;
+    let results = library.import(
+        std::slice::from_ref(&dir),
+        &ImportOptions::default(),
+        |_| {},
+    )?;
     let import = start.elapsed().as_secs_f64();
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
 
-    println!("files: {}, {:.1} MB, {statements} statements, {failed} failed, {hits} grep hits", files.len(), mb(bytes));
-    println!("{:<34} {:>9} {:>10} {:>12}", "stage", "seconds", "MB/s", "× baseline");
+    println!(
+        "files: {}, {:.1} MB, {statements} statements, {failed} failed, {hits} grep hits",
+        files.len(),
+        mb(bytes)
+    );
+    println!(
+        "{:<34} {:>9} {:>10} {:>12}",
+        "stage", "seconds", "MB/s", "× baseline"
+    );
     for (name, secs) in [
         ("read raw files (baseline)", read),
         ("grep-like scan (baseline)", grep),
         ("plenary parse only", parse),
         ("plenary import (parse + store)", import),
     ] {
-        println!("{name:<34} {secs:>9.3} {:>10.1} {:>12.1}", mb(bytes) / secs, secs / grep);
+        println!(
+            "{name:<34} {secs:>9.3} {:>10.1} {:>12.1}",
+            mb(bytes) / secs,
+            secs / grep
+        );
     }
     Ok(())
 }

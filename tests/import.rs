@@ -408,3 +408,60 @@ fn every_ungdc_file_imports_with_its_country() {
     assert!(docs.iter().all(|d| d.kind == "general_debate"
         && d.process.as_deref() == Some("UN General Assembly general debate")));
 }
+
+#[test]
+fn utf16_and_html_containers_import_like_plain_text() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let text = fs::read_to_string(fixtures().join("transcript.txt")).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let plain = import_one(&mut library, &fixtures().join("transcript.txt")).unwrap();
+    let speakers = |library: &Library, doc| -> Vec<Option<String>> {
+        library
+            .statements(Some(doc), None, None, None)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.speaker)
+            .collect()
+    };
+    let expected = speakers(&library, plain.document);
+
+    // UTF-16 little-endian with a BOM, CRLF line endings.
+    let utf16 = work.path().join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.replace('\n', "\r\n").encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    fs::write(&utf16, bytes).unwrap();
+    let outcome = import_one(&mut library, &utf16).unwrap();
+    assert!(
+        outcome.notices.iter().any(|n| n.contains("UTF-16")),
+        "{:?}",
+        outcome.notices
+    );
+    assert_eq!(speakers(&library, outcome.document), expected);
+
+    // A saved web page: paragraphs in <p>, navigation, scripts and a comment form.
+    let html = work.path().join("page.html");
+    let body: String = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            format!(
+                "<p>{}</p>\n",
+                p.trim().replace('&', "&amp;").replace('<', "&lt;")
+            )
+        })
+        .collect();
+    fs::write(
+        &html,
+        format!("<!doctype html><html><head><title>Session 3-5</title><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav><article>{body}</article><div id='comments'><form><textarea></textarea></form></div></body></html>"),
+    )
+    .unwrap();
+    let outcome = import_one(&mut library, &html).unwrap();
+    assert_eq!(
+        outcome.source_type,
+        Some(plenary::formats::SourceType::Transcript)
+    );
+    assert_eq!(speakers(&library, outcome.document), expected);
+}
