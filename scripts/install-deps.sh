@@ -40,5 +40,7 @@ fi
 # The UI's packages, reinstalled only when the lock file changed.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> installing the UI's npm packages"
-  (cd ui && npm ci --no-audit --no-fund)
+  # `npm install` with the committed lock file; `npm ci` refuses lock files written
+  # without the other platforms' optional packages (rollup's native builds).
+  (cd ui && npm install --no-audit --no-fund --no-save)
 fi
