@@ -93,6 +93,28 @@ pub enum Error {
         hint: String,
     },
 
+    /// The search query cannot be read.
+    #[error("bad query at column {column}: {message}")]
+    Query { column: usize, message: String },
+
+    /// Another process is writing the search index.
+    #[error(
+        "the search index in {path} is being written by another Plenary process; \
+         wait for it to finish (searching still works)"
+    )]
+    IndexBusy { path: PathBuf },
+
+    /// The search index failed; it can be rebuilt from the database.
+    #[error(
+        "search index error in {path} while {doing}: {source}. Run `plenary reindex` to rebuild it"
+    )]
+    Index {
+        path: PathBuf,
+        doing: &'static str,
+        #[source]
+        source: Box<tantivy::TantivyError>,
+    },
+
     /// SQLite failed; not the user's fault.
     #[error(
         "database error in {path} while {doing}: {source}. If it persists, run `plenary check`"
@@ -127,6 +149,9 @@ impl Error {
             Error::UnknownSourceType { .. } => "unknown_source_type",
             Error::Parse { .. } => "parse",
             Error::NotFound { .. } => "not_found",
+            Error::Query { .. } => "bad_query",
+            Error::IndexBusy { .. } => "index_busy",
+            Error::Index { .. } => "index",
             Error::Sqlite { .. } => "database",
             Error::Io { .. } => "io",
         }
@@ -134,6 +159,9 @@ impl Error {
 
     /// Whether the user can fix this by changing what they asked for.
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, Error::Sqlite { .. } | Error::Io { .. })
+        !matches!(
+            self,
+            Error::Sqlite { .. } | Error::Io { .. } | Error::Index { .. }
+        )
     }
 }

@@ -15,10 +15,11 @@ pub mod error;
 pub mod formats;
 pub mod gazetteer;
 pub mod import;
+pub mod index;
 pub mod library;
 pub mod store;
 
 pub use error::{Error, Result};
 pub use gazetteer::{ActorKind, Resolution};
-pub use library::{Library, LibraryStatus};
+pub use library::{FacetCount, Facets, Hit, Library, LibraryStatus, SearchResults};
 pub use store::actors::Actor;

@@ -3,6 +3,7 @@
 //! API boundary: the CLI and the desktop shell hold no SQL, no index and no parsing;
 //! they open a [`Library`] and call its methods.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -10,7 +11,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{self, ActorKind, GazetteerFile, Resolution, Resolver};
-use crate::import::{self, ImportOptions, ImportOutcome, Progress};
+use crate::import::{self, ImportOptions, ImportOutcome, ImportStatus, Progress};
+use crate::index::search::{QueryContext, RawResults, SearchRequest};
+use crate::index::{self as search_index, Health, SearchIndex};
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
 use crate::store::{self, actors::Actor, actors::GAZETTEER_HASH, Store};
 
@@ -24,7 +27,15 @@ pub struct Library {
     dir: PathBuf,
     store: Store,
     resolver: Resolver,
+    index: SearchIndex,
+    /// Acronym (lower case) → expansion, from the codebook.
+    acronyms: HashMap<String, String>,
+    /// What happened to the index when the library was opened, if anything.
+    index_repair: Option<String>,
 }
+
+/// Progress of long work: what, how far, out of how much.
+pub type ProgressFn<'a> = &'a mut dyn FnMut(&str, usize, usize);
 
 /// A summary of an open library.
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +67,12 @@ impl Library {
     /// Opens the library in `dir`, creating the directory and the database if needed,
     /// migrating an older schema, and loading the shipped gazetteer when it changed.
     pub fn open(dir: impl AsRef<Path>) -> Result<Library> {
+        Library::open_with_progress(dir, &mut |_, _, _| {})
+    }
+
+    /// Like [`Library::open`], reporting progress when the search index has to be
+    /// rebuilt (missing, stale after an interrupted import, or damaged).
+    pub fn open_with_progress(dir: impl AsRef<Path>, progress: ProgressFn) -> Result<Library> {
         let dir = dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|source| Error::LibraryDir {
             path: dir.clone(),
@@ -74,11 +91,174 @@ impl Library {
             store.sync_gazetteer(&file, &hash)?;
         }
         let resolver = Resolver::new(store.resolver_actors()?, store.aliases()?);
+        let (index, index_repair) = open_index(&dir.join(search_index::DIR), &store, progress)?;
         Ok(Library {
             dir,
             store,
             resolver,
+            index,
+            acronyms: HashMap::new(),
+            index_repair,
         })
+    }
+
+    /// What opening did to the search index ("rebuilt: it was missing", …), if anything.
+    pub fn index_repair(&self) -> Option<&str> {
+        self.index_repair.as_deref()
+    }
+
+    /// Rebuilds the search index from the database.
+    pub fn reindex(&mut self, progress: ProgressFn) -> Result<usize> {
+        let rows = self.store.index_rows(None)?;
+        let generation = self.store.generation()?;
+        let result = self.index.rebuild(&rows, generation, |done, total| {
+            progress("indexing", done, total)
+        });
+        self.index.release_writer();
+        result.map(|()| rows.len())
+    }
+
+    /// Checks the library: SQLite's integrity check, and the index against the
+    /// database. Returns the problems found, each with what to do; empty when healthy.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let integrity = self.store.integrity_check()?;
+        if integrity != ["ok"] {
+            for p in integrity {
+                problems.push(format!("database: {p} — restore library.sqlite3 from a backup; the index can then be rebuilt with `plenary reindex`"));
+            }
+        }
+        let statements = self.store.statement_count()?;
+        let generation = self.store.generation()?;
+        match self.index.health(generation, statements) {
+            Health::Current => {}
+            Health::Stale { index, library } => problems.push(format!(
+                "index: holds {} statements at generation {} but the database has {statements} at generation {library} — run `plenary reindex`",
+                self.index.num_docs(),
+                index.map_or("none".to_string(), |g| g.to_string())
+            )),
+            other => problems.push(format!("index: {other:?} — run `plenary reindex`")),
+        }
+        Ok(problems)
+    }
+
+    /// Searches the statements. See [`crate::index::query`] for the syntax.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = std::time::Instant::now();
+        let ctx = QueryContext {
+            resolver: &self.resolver,
+            acronyms: &self.acronyms,
+        };
+        let compiled = crate::index::search::compile(self.index.fields(), &ctx, request)?;
+        let raw = self.index.run(&compiled, request)?;
+        let mut results = self.name_results(&request.query, raw)?;
+        results.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(results)
+    }
+
+    /// Statements most like statement `id` ("who else said something like this?"),
+    /// optionally leaving out its own speaker.
+    pub fn similar(
+        &self,
+        id: i64,
+        other_speakers_only: bool,
+        limit: usize,
+    ) -> Result<SearchResults> {
+        let started = std::time::Instant::now();
+        let statement = self.statement(id)?;
+        let exclude = if other_speakers_only {
+            statement
+                .speaker
+                .as_deref()
+                .and_then(|name| match self.resolver.resolve(name) {
+                    Resolution::Known { actor_id, .. } => Some(actor_id),
+                    Resolution::Unknown { .. } => None,
+                })
+        } else {
+            None
+        };
+        let raw = self
+            .index
+            .similar(id, exclude, limit)?
+            .ok_or_else(|| Error::NotFound {
+                what: "statement",
+                value: id.to_string(),
+                hint: "it is not in the search index; run `plenary reindex`".into(),
+            })?;
+        let mut results = self.name_results(&format!("similar:{id}"), raw)?;
+        results.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(results)
+    }
+
+    /// Names the ids of raw results: speakers, documents, facets.
+    fn name_results(&self, query: &str, raw: RawResults) -> Result<SearchResults> {
+        let ids: Vec<i64> = raw.hits.iter().map(|h| h.id).collect();
+        let contexts = self.store.hit_contexts(&ids)?;
+        let hits = raw
+            .hits
+            .into_iter()
+            .filter_map(|h| {
+                let c = contexts.get(&h.id)?;
+                Some(Hit {
+                    id: h.id,
+                    document: c.document,
+                    document_title: c.document_title.clone(),
+                    speaker: c.speaker.clone().or_else(|| c.speaker_label.clone()),
+                    process: c.process.clone(),
+                    session: c.session.clone(),
+                    meeting: c.meeting.clone(),
+                    date: c.date.clone(),
+                    source_line: c.source_line,
+                    score: h.score,
+                    snippet: h.snippet,
+                    fragment: h.fragment,
+                    highlights: h.highlights,
+                })
+            })
+            .collect();
+        let facet = |counts: HashMap<u64, u64>, table: &'static str| -> Result<Vec<FacetCount>> {
+            let mut top: Vec<(u64, u64)> = counts.into_iter().collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(FACET_LIMIT);
+            let ids: Vec<u64> = top.iter().map(|(id, _)| *id).collect();
+            let names = self.store.names_by_id(table, &ids)?;
+            Ok(top
+                .into_iter()
+                .filter_map(|(id, count)| {
+                    names.get(&id).map(|name| FacetCount {
+                        name: name.clone(),
+                        count,
+                    })
+                })
+                .collect())
+        };
+        Ok(SearchResults {
+            query: query.to_string(),
+            total: raw.total,
+            took_ms: 0.0,
+            hits,
+            facets: Facets {
+                speaker: facet(raw.facets.speaker, "actors")?,
+                group: facet(raw.facets.group, "actors")?,
+                theme: facet(raw.facets.theme, "themes")?,
+                session: facet(raw.facets.session, "sessions")?,
+            },
+            notices: raw.notices,
+        })
+    }
+
+    /// Brings the index up to date with documents just written (and removes the
+    /// versions they replaced).
+    fn index_documents(&mut self, written: &[(i64, Option<i64>)]) -> Result<()> {
+        if written.is_empty() {
+            return Ok(());
+        }
+        let generation = self.store.generation()?;
+        let documents: Vec<i64> = written.iter().map(|(d, _)| *d).collect();
+        let rows = self.store.index_rows(Some(&documents))?;
+        let mut remove = documents;
+        remove.extend(written.iter().filter_map(|(_, replaced)| *replaced));
+        self.index.replace(&remove, &rows, generation)
     }
 
     /// The library directory.
@@ -129,6 +309,10 @@ impl Library {
     ) -> Result<Vec<(PathBuf, Result<ImportOutcome>)>> {
         let files = import::collect_files(paths)?;
         let mut results = Vec::with_capacity(files.len());
+        // Written documents wait here for the next index commit: one commit per batch
+        // keeps a large import fast, and each commit holds whole documents only.
+        let mut pending: Vec<(i64, Option<i64>)> = Vec::new();
+        let mut last_commit = std::time::Instant::now();
         for (i, file) in files.iter().enumerate() {
             if import::cancelled(options) {
                 break;
@@ -139,9 +323,37 @@ impl Library {
                 path: file,
             });
             let result = import::import_file(&mut self.store, &self.resolver, file, options);
+            if let Ok(outcome) = &result {
+                match &outcome.status {
+                    ImportStatus::Imported => pending.push((outcome.document, None)),
+                    ImportStatus::Replaced { replaced, .. } => {
+                        pending.push((outcome.document, Some(*replaced)))
+                    }
+                    ImportStatus::AlreadyPresent => {}
+                }
+            }
             results.push((file.clone(), result));
+            if pending.len() >= INDEX_BATCH
+                || (!pending.is_empty() && last_commit.elapsed() >= INDEX_INTERVAL)
+            {
+                self.flush_index(&mut pending)?;
+                last_commit = std::time::Instant::now();
+            }
         }
+        self.flush_index(&mut pending)?;
+        self.index.release_writer();
         Ok(results)
+    }
+
+    /// Indexes the documents written since the last commit. SQLite already holds
+    /// them: if this fails, the next open sees a stale index and rebuilds it.
+    fn flush_index(&mut self, pending: &mut Vec<(i64, Option<i64>)>) -> Result<()> {
+        let result = self.index_documents(pending);
+        pending.clear();
+        if result.is_err() {
+            self.index.release_writer();
+        }
+        result
     }
 
     /// Every document in the library.
@@ -186,7 +398,11 @@ impl Library {
                 hint: "list statement ids with `plenary statements --document ID`".into(),
             });
         }
-        self.statement(statement)
+        let row = self.statement(statement)?;
+        let indexed = self.index_documents(&[(row.document, None)]);
+        self.index.release_writer();
+        indexed?;
+        Ok(row)
     }
 
     /// One statement by id.
@@ -230,6 +446,112 @@ impl Library {
     pub fn schema_sql(&self) -> Result<Vec<String>> {
         self.store.schema_sql()
     }
+}
+
+/// Documents indexed per commit during an import, at most.
+const INDEX_BATCH: usize = 200;
+/// Time between index commits during an import, at most.
+const INDEX_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// How many entries each facet lists.
+const FACET_LIMIT: usize = 20;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: i64,
+    pub document: i64,
+    pub document_title: String,
+    pub speaker: Option<String>,
+    pub process: Option<String>,
+    pub session: Option<String>,
+    pub meeting: Option<String>,
+    pub date: Option<String>,
+    pub source_line: Option<i64>,
+    pub score: f32,
+    /// The hit in context: HTML-escaped text with the hits in `<mark>`.
+    pub snippet: String,
+    /// The same fragment as plain text, and the byte ranges of the hits in it.
+    #[serde(skip)]
+    pub fragment: String,
+    #[serde(skip)]
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// A facet value and how many matching statements have it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetCount {
+    pub name: String,
+    pub count: u64,
+}
+
+/// Counts of the matching statements, top values first.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Facets {
+    pub speaker: Vec<FacetCount>,
+    pub group: Vec<FacetCount>,
+    pub theme: Vec<FacetCount>,
+    pub session: Vec<FacetCount>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Exact number of matching statements.
+    pub total: usize,
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    /// What was read leniently or added ("also searching: Programme of Action").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+}
+
+/// Opens the index, rebuilding it from the database when it is missing, stale or
+/// damaged. When another process holds the writer (an import is running), a stale
+/// index is used as it is: that import brings it up to date.
+fn open_index(
+    dir: &Path,
+    store: &Store,
+    progress: ProgressFn,
+) -> Result<(SearchIndex, Option<String>)> {
+    let generation = store.generation()?;
+    let statements = store.statement_count()?;
+    let (mut index, reason) = match SearchIndex::open(dir) {
+        Ok(mut index) => match index.health(generation, statements) {
+            Health::Current => return Ok((index, None)),
+            stale => {
+                if !index.can_write() {
+                    return Ok((
+                        index,
+                        Some("the index is being updated by another process".into()),
+                    ));
+                }
+                (index, stale)
+            }
+        },
+        Err(health) => (SearchIndex::create(dir)?, health),
+    };
+    let reason = match reason {
+        Health::Missing => "it was missing".to_string(),
+        Health::Stale { index, library } => format!(
+            "it reflected generation {} of the library, which is at {library}",
+            index.map_or("none".into(), |g| g.to_string())
+        ),
+        Health::Damaged(why) => format!("it was damaged ({why})"),
+        Health::Current => "it was current".to_string(),
+    };
+    let rows = store.index_rows(None)?;
+    let silent = reason == "it was missing" && rows.is_empty();
+    let rebuilt = index.rebuild(&rows, generation, |done, total| {
+        progress("rebuilding the search index", done, total)
+    });
+    index.release_writer();
+    rebuilt?;
+    // A new, empty library simply gets its index; that is no repair to report.
+    let note = (!silent).then(|| format!("rebuilt the search index: {reason}"));
+    Ok((index, note))
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -458,15 +458,38 @@ impl Store {
     /// Sets a statement's speaker by hand (method `manual`). Returns false when there is
     /// no such statement.
     pub fn set_manual_speaker(&mut self, statement: i64, actor: i64) -> Result<bool> {
-        let changed = self
+        let tx = self
             .conn
+            .transaction()
+            .map_err(|source| crate::error::Error::Sqlite {
+                path: self.path.clone(),
+                doing: "setting a speaker",
+                source,
+            })?;
+        let result = tx
             .execute(
                 "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0 WHERE id = ?1",
                 params![statement, actor],
             )
-            .map_err(self.err("setting a speaker"))?;
+            .and_then(|changed| bump_generation(&tx).map(|()| changed))
+            .and_then(|changed| tx.commit().map(|()| changed));
+        let changed = result.map_err(|source| crate::error::Error::Sqlite {
+            path: self.path.clone(),
+            doing: "setting a speaker",
+            source,
+        })?;
         Ok(changed == 1)
     }
+}
+
+/// Bumps the write generation the search index compares itself with.
+pub(crate) fn bump_generation(conn: &rusqlite::Connection) -> Sql<()> {
+    conn.execute(
+        "INSERT INTO library_meta (key, value) VALUES ('generation', '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+        [],
+    )?;
+    Ok(())
 }
 
 fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<WriteOutcome> {
@@ -635,6 +658,8 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
             ])?;
         }
     }
+
+    bump_generation(tx)?;
 
     // Carry human work to the statement with the same text (nearest in order when the
     // same text occurs twice).

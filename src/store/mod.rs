@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod documents;
 pub mod migrations;
+pub mod search_rows;
 
 use std::fs::File;
 use std::io::Read;

@@ -2,6 +2,7 @@
 
 mod commands;
 mod output;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,27 @@ enum Command {
         #[command(flatten)]
         list: StatementsList,
     },
+    /// Search statements: words (all must match), "phrases", -exclusion, OR, prefix*,
+    /// and filters speaker: group: region: kind: session: theme: stance: after: before:
+    /// symbol:
+    Search(SearchArgs),
+    /// Statements most like a given one: who else said something like this?
+    Similar {
+        /// The statement's id
+        id: i64,
+        /// Leave out statements by the same speaker
+        #[arg(long)]
+        other_speakers: bool,
+        /// How many to show
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Rebuild the search index from the database
+    Reindex,
+    /// Check the database and the search index; exits 1 if there is a problem
+    Check,
     /// A document's speaker list: order, announced or spoken, statistics
     Speakers {
         /// The document's id (see `plenary documents`)
@@ -63,6 +85,63 @@ enum Command {
         #[command(flatten)]
         format: FormatArg,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (quote it in the shell): e.g. "programme of action" speaker:France
+    #[arg(value_name = "QUERY", required_unless_present = "queries")]
+    pub query: Option<String>,
+    /// Run one query per line of FILE and print one JSON object per query
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub queries: Option<PathBuf>,
+    /// Only statements by this speaker (any name: UK, Türkiye, NAM)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only statements by members of this group (or the group itself)
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// Only statements by states of this UN regional group
+    #[arg(long, value_name = "NAME")]
+    pub region: Option<String>,
+    /// Only this document kind (transcript, session_report, un_document, general_debate) or speaker kind (state, group, …)
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Only this session number
+    #[arg(long, value_name = "N")]
+    pub session: Option<String>,
+    /// Only statements tagged with this theme
+    #[arg(long, value_name = "KEY")]
+    pub theme: Option<String>,
+    /// Only statements with this stance (support, oppose, conditional, mention)
+    #[arg(long, value_name = "STANCE")]
+    pub stance: Option<String>,
+    /// Only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub after: Option<String>,
+    /// Only statements before this date
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+    /// No folding: no stemming, no spelling variants, no acronym expansion
+    #[arg(long)]
+    pub exact: bool,
+    /// Order by relevance or by date (newest first)
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// How many hits to show
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many hits first
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
 }
 
 #[derive(Debug, Args)]
@@ -119,10 +198,10 @@ enum ActorsCommand {
 }
 
 #[derive(Debug, Args)]
-struct FormatArg {
+pub struct FormatArg {
     /// Output format: a readable table, or JSON Lines (one object per line)
     #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    pub format: Format,
 }
 
 fn main() -> ExitCode {
@@ -141,7 +220,22 @@ fn open(cli: &Cli) -> anyhow::Result<Library> {
         Some(dir) => dir.clone(),
         None => Library::default_dir()?,
     };
-    Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))
+    let library = Library::open_with_progress(&dir, &mut progress_bar())
+        .with_context(|| format!("opening the library in {}", dir.display()))?;
+    if let Some(repair) = library.index_repair() {
+        eprintln!("note: {repair}");
+    }
+    Ok(library)
+}
+
+/// A progress line on standard error, when it is a terminal.
+fn progress_bar() -> impl FnMut(&str, usize, usize) {
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    move |what: &str, done: usize, total: usize| {
+        if tty && total > 0 {
+            eprint!("\r{what}: {done}/{total}   ");
+        }
+    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -178,6 +272,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Speakers { document, format } => {
             commands::speakers(&library, *document, format.format)?
+        }
+        Command::Search(args) => return search::run(&library, args),
+        Command::Similar {
+            id,
+            other_speakers,
+            limit,
+            format,
+        } => {
+            let results = library.similar(*id, *other_speakers, *limit)?;
+            search::print(format.format, &results)?;
+        }
+        Command::Reindex => {
+            let n = library.reindex(&mut progress_bar())?;
+            eprintln!();
+            println!("rebuilt the search index: {n} statements");
+        }
+        Command::Check => {
+            let problems = library.check()?;
+            if problems.is_empty() {
+                println!(
+                    "ok: the database passes its integrity check and the search index matches it"
+                );
+            } else {
+                for p in &problems {
+                    println!("problem: {p}");
+                }
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Status(FormatArg { format }) => {
             let status = library.status()?;

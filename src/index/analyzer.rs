@@ -1,0 +1,307 @@
+//! How statement text becomes search terms.
+//!
+//! The folding analyzer makes the spellings of one thing meet: case and accents,
+//! British and American spelling ("programme" / "program", "organisation" /
+//! "organization", "behaviour" / "behavior"), hyphens and compounds ("capacity-building"
+//! / "capacity building"; "cybersecurity" / "cyber-security" / "cyber security"), and
+//! plurals and other inflections (English Snowball stemming). The exact analyzer only
+//! splits words and lower-cases them (`--exact`).
+//!
+//! Both are tantivy tokenizers that emit every token of a text at once; offsets always
+//! point into the original text, so snippets highlight what was written.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// The name the folding analyzer is registered under.
+pub const FOLDED: &str = "plenary_folded";
+/// The name the exact analyzer is registered under.
+pub const EXACT: &str = "plenary_exact";
+
+/// British spellings and their American forms, replaced at the start of a word
+/// ("programmes" → "programs", "favourable" → "favorable").
+const SPELLINGS: &[(&str, &str)] = &[
+    ("programme", "program"),
+    ("behaviour", "behavior"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("labour", "labor"),
+    ("colour", "color"),
+    ("neighbour", "neighbor"),
+    ("endeavour", "endeavor"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("vigour", "vigor"),
+    ("armour", "armor"),
+    ("saviour", "savior"),
+    ("centre", "center"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("analyse", "analyze"),
+    ("paralyse", "paralyze"),
+    ("judgement", "judgment"),
+    ("practise", "practice"),
+    ("ageing", "aging"),
+    ("modelling", "modeling"),
+    ("travelling", "traveling"),
+    ("cancelled", "canceled"),
+    ("labelled", "labeled"),
+    ("enrolment", "enrollment"),
+    ("fulfilment", "fulfillment"),
+];
+
+/// Prefixes written joined, hyphenated or apart ("cybersecurity", "cyber-security",
+/// "cyber security"): a joined word is split into two terms.
+const SPLIT_PREFIXES: &[&str] = &["cyber", "multi"];
+
+/// One word before analysis: its text and byte range.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = *chars.peek()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+            chars.next();
+        };
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+/// Lower-cases and strips accents.
+fn fold_case_and_accents(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The American form of a British spelling; "-ise" verbs and "-isation" nouns become
+/// "-ize" / "-ization" ("organise", "prioritised", "operationalisation").
+pub fn american(word: &str) -> String {
+    for (british, us) in SPELLINGS {
+        if let Some(rest) = word.strip_prefix(british) {
+            return format!("{us}{rest}");
+        }
+    }
+    if word.chars().count() > 5 {
+        for (british, us) in [
+            ("isations", "izations"),
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("ise", "ize"),
+        ] {
+            if let Some(stem) = word.strip_suffix(british) {
+                return format!("{stem}{us}");
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// The folding tokenizer.
+#[derive(Clone)]
+pub struct FoldingTokenizer {
+    stemmer: std::sync::Arc<Stemmer>,
+    tokens: Vec<Token>,
+}
+
+impl Default for FoldingTokenizer {
+    fn default() -> Self {
+        FoldingTokenizer {
+            stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::English)),
+            tokens: Vec::new(),
+        }
+    }
+}
+
+impl FoldingTokenizer {
+    /// The terms of `text`, in order, as the index stores them.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.analyze(text, |_, _, term| out.push(term));
+        out
+    }
+
+    fn analyze(&self, text: &str, mut emit: impl FnMut(usize, usize, String)) {
+        for (start, end) in words(text) {
+            let word = american(&fold_case_and_accents(&text[start..end]));
+            let split = SPLIT_PREFIXES.iter().find(|p| {
+                word.len() > p.len() + 2 && word.starts_with(*p) && word.is_char_boundary(p.len())
+            });
+            match split {
+                Some(prefix) => {
+                    emit(start, end, prefix.to_string());
+                    emit(
+                        start,
+                        end,
+                        self.stemmer.stem(&word[prefix.len()..]).into_owned(),
+                    );
+                }
+                None => emit(start, end, self.stemmer.stem(&word).into_owned()),
+            }
+        }
+    }
+}
+
+impl Tokenizer for FoldingTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        let this = self.clone();
+        this.analyze(text, |from, to, term| {
+            tokens.push(Token {
+                offset_from: from,
+                offset_to: to,
+                position: tokens.len(),
+                text: term,
+                position_length: 1,
+            })
+        });
+        self.tokens = tokens;
+        VecTokenStream::new(&mut self.tokens)
+    }
+}
+
+/// The exact tokenizer: words, lower-cased, nothing else.
+#[derive(Clone, Default)]
+pub struct ExactTokenizer {
+    tokens: Vec<Token>,
+}
+
+impl ExactTokenizer {
+    /// The terms of `text` as the exact field stores them.
+    pub fn terms(text: &str) -> Vec<String> {
+        words(text)
+            .map(|(s, e)| text[s..e].to_lowercase())
+            .collect()
+    }
+}
+
+impl Tokenizer for ExactTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
+        self.tokens.clear();
+        for (from, to) in words(text) {
+            let position = self.tokens.len();
+            self.tokens.push(Token {
+                offset_from: from,
+                offset_to: to,
+                position,
+                text: text[from..to].to_lowercase(),
+                position_length: 1,
+            });
+        }
+        VecTokenStream::new(&mut self.tokens)
+    }
+}
+
+/// A token stream over tokens computed up front.
+pub struct VecTokenStream<'a> {
+    tokens: &'a mut Vec<Token>,
+    next: usize,
+}
+
+impl<'a> VecTokenStream<'a> {
+    fn new(tokens: &'a mut Vec<Token>) -> Self {
+        VecTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for VecTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) {
+        let t = FoldingTokenizer::default();
+        assert_eq!(t.terms(a), t.terms(b), "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn variants_fold_together() {
+        same("programme", "program");
+        same("Programmes of Action", "program of action");
+        same("organisation", "organization");
+        same("prioritised", "prioritized");
+        same("behaviour", "behavior");
+        same("capacity-building", "capacity building");
+        same("cybersecurity", "cyber-security");
+        same("cyber security", "Cybersecurity");
+        same("multi-stakeholder", "multistakeholder");
+        same("capacities", "capacity");
+        same("Côte", "cote");
+    }
+
+    #[test]
+    fn distinct_words_stay_distinct() {
+        let t = FoldingTokenizer::default();
+        assert_ne!(t.terms("fund"), t.terms("found"));
+        assert_ne!(t.terms("norms"), t.terms("forms"));
+    }
+
+    #[test]
+    fn exact_only_lowercases() {
+        assert_eq!(
+            ExactTokenizer::terms("Programme capacity-building"),
+            ["programme", "capacity", "building"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let mut t = FoldingTokenizer::default();
+        let text = "The Cybersecurity programme";
+        let mut stream = t.token_stream(text);
+        let mut seen = Vec::new();
+        while stream.advance() {
+            let tok = stream.token();
+            seen.push((
+                tok.text.clone(),
+                &text[tok.offset_from..tok.offset_to],
+                tok.position,
+            ));
+        }
+        assert_eq!(
+            seen,
+            [
+                ("the".into(), "The", 0),
+                ("cyber".into(), "Cybersecurity", 1),
+                ("secur".into(), "Cybersecurity", 2),
+                ("program".into(), "programme", 3)
+            ]
+        );
+    }
+}

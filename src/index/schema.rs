@@ -1,0 +1,107 @@
+//! The index schema, built once into a struct of field handles.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STRING,
+};
+
+use super::analyzer::{EXACT, FOLDED};
+
+/// Field handles of the statement index.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub schema: Schema,
+    /// The statement's id in SQLite.
+    pub id: Field,
+    pub document: Field,
+    /// Text with folding (stemmed, spelling variants joined); stored for snippets.
+    pub text: Field,
+    /// Text lower-cased only, for `--exact`.
+    pub text_exact: Field,
+    pub speaker: Field,
+    pub speaker_kind: Field,
+    /// Groups and organisations the speaker belongs to, and the speaker itself.
+    pub groups: Field,
+    pub region: Field,
+    pub on_behalf_of: Field,
+    pub aligned_with: Field,
+    pub doc_kind: Field,
+    pub process: Field,
+    pub session: Field,
+    pub session_number: Field,
+    pub meeting: Field,
+    pub agenda_item: Field,
+    /// YYYYMMDD (a year alone is YYYY0000).
+    pub date: Field,
+    /// Theme keys, with their parents ("poa/regular-institutional-dialogue", "poa").
+    pub theme: Field,
+    pub stance: Field,
+    /// "theme:stance" pairs, so `theme:poa stance:support` means the same tag.
+    pub theme_stance: Field,
+    /// Theme ids, for facet counts.
+    pub theme_id: Field,
+    pub unofficial: Field,
+    pub ai_generated: Field,
+    pub symbol: Field,
+}
+
+impl Fields {
+    pub fn new() -> Fields {
+        let mut b = Schema::builder();
+        let id_options = NumericOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast();
+        let id = b.add_u64_field("id", id_options);
+        let document = b.add_u64_field("document", INDEXED | FAST);
+        let folded = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(FOLDED)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let text = b.add_text_field("text", folded);
+        let exact = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EXACT)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let text_exact = b.add_text_field("text_exact", exact);
+        let fields = Fields {
+            id,
+            document,
+            text,
+            text_exact,
+            speaker: b.add_u64_field("speaker", INDEXED | FAST),
+            speaker_kind: b.add_text_field("speaker_kind", STRING),
+            groups: b.add_u64_field("groups", INDEXED | FAST),
+            region: b.add_u64_field("region", INDEXED),
+            on_behalf_of: b.add_u64_field("on_behalf_of", INDEXED),
+            aligned_with: b.add_u64_field("aligned_with", INDEXED),
+            doc_kind: b.add_text_field("doc_kind", STRING),
+            process: b.add_text_field("process", STRING),
+            session: b.add_u64_field("session", INDEXED | FAST),
+            session_number: b.add_u64_field("session_number", INDEXED),
+            meeting: b.add_u64_field("meeting", INDEXED),
+            agenda_item: b.add_text_field("agenda_item", STRING),
+            date: b.add_i64_field("date", INDEXED | FAST),
+            theme: b.add_text_field("theme", STRING),
+            stance: b.add_text_field("stance", STRING),
+            theme_stance: b.add_text_field("theme_stance", STRING),
+            theme_id: b.add_u64_field("theme_id", INDEXED | FAST),
+            unofficial: b.add_u64_field("unofficial", INDEXED),
+            ai_generated: b.add_u64_field("ai_generated", INDEXED),
+            symbol: b.add_text_field("symbol", STRING),
+            schema: Schema::builder().build(),
+        };
+        Fields {
+            schema: b.build(),
+            ..fields
+        }
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields::new()
+    }
+}

@@ -1,0 +1,725 @@
+//! Running a query: compile it against the index, collect the top hits, the exact
+//! total and facet counts in one pass, and cut snippets with the hits marked.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, MoreLikeThisQuery, Occur, PhraseQuery,
+    Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, DocId, Order, Score, SegmentReader, TantivyDocument};
+
+use super::analyzer::{ExactTokenizer, FoldingTokenizer};
+use super::query::{self, Clause, Field, Item};
+use super::schema::Fields;
+use super::SearchIndex;
+use crate::error::{Error, Result};
+use crate::formats::SourceType;
+use crate::gazetteer::{ActorKind, Resolution, Resolver};
+use crate::store::search_rows::date_number;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// A search as asked.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Extra filters, as `field:value` strings (the CLI's `--speaker` and friends).
+    pub filters: Vec<String>,
+    pub exact: bool,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// What compiling needs from the library.
+pub struct QueryContext<'a> {
+    pub resolver: &'a Resolver,
+    /// Acronym (lower case) → its expansion, from the codebook.
+    pub acronyms: &'a HashMap<String, String>,
+}
+
+/// A compiled query and what was read leniently or added.
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    pub notices: Vec<String>,
+    /// Whether the query has words to highlight.
+    pub has_text: bool,
+}
+
+fn bad(column: usize, message: impl Into<String>) -> Error {
+    Error::Query {
+        column,
+        message: message.into(),
+    }
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        term,
+        IndexRecordOption::WithFreqsAndPositions,
+    ))
+}
+
+fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// The query for a run of terms on a text field: a term, or a phrase.
+fn text_query(field: tantivy::schema::Field, terms: &[String]) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = terms
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(term_query(terms.into_iter().next()?)),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+/// Compiles a query string and extra filters.
+pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> Result<Compiled> {
+    let mut parsed = query::parse(&request.query).map_err(|e| bad(e.column, e.message))?;
+    for extra in &request.filters {
+        let more = query::parse(extra)
+            .map_err(|e| bad(e.column, format!("in the filter {extra:?}: {}", e.message)))?;
+        parsed.groups.extend(more.groups);
+    }
+    let mut notices = parsed.notices.clone();
+    let folding = FoldingTokenizer::default();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut has_text = false;
+    let mut positive = 0;
+    // A theme and a stance asked together mean the same tag.
+    let themes: Vec<String> = parsed
+        .groups
+        .iter()
+        .flatten()
+        .filter_map(|i| match &i.clause {
+            Clause::Filter {
+                field: Field::Theme,
+                value,
+            } if !i.negated => Some(value.to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    for group in &parsed.groups {
+        let mut alternatives = Vec::new();
+        let negated = group.iter().all(|i| i.negated);
+        for item in group {
+            let q = compile_item(
+                fields,
+                ctx,
+                &folding,
+                request.exact,
+                item,
+                &themes,
+                &mut notices,
+                &mut has_text,
+            )?;
+            if let Some(q) = q {
+                alternatives.push(q);
+            }
+        }
+        let q: Box<dyn Query> = match alternatives.len() {
+            0 => continue,
+            1 => alternatives.pop().unwrap_or_else(|| Box::new(EmptyQuery)),
+            _ => Box::new(BooleanQuery::new(
+                alternatives
+                    .into_iter()
+                    .map(|q| (Occur::Should, q))
+                    .collect(),
+            )),
+        };
+        if negated {
+            clauses.push((Occur::MustNot, q));
+        } else {
+            positive += 1;
+            clauses.push((Occur::Must, q));
+        }
+    }
+    if parsed.groups.is_empty() && request.filters.is_empty() {
+        return Err(bad(
+            1,
+            "the query is empty; type some words, a \"phrase\" or a filter such as speaker:France",
+        ));
+    }
+    if positive == 0 {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Ok(Compiled {
+        query: Box::new(BooleanQuery::new(clauses)),
+        notices,
+        has_text,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compile_item(
+    fields: &Fields,
+    ctx: &QueryContext,
+    folding: &FoldingTokenizer,
+    exact: bool,
+    item: &Item,
+    themes: &[String],
+    notices: &mut Vec<String>,
+    has_text: &mut bool,
+) -> Result<Option<Box<dyn Query>>> {
+    let text_field = if exact {
+        fields.text_exact
+    } else {
+        fields.text
+    };
+    let analyze = |text: &str| {
+        if exact {
+            ExactTokenizer::terms(text)
+        } else {
+            folding.terms(text)
+        }
+    };
+    match &item.clause {
+        Clause::Word { text, prefix: true } => {
+            *has_text = true;
+            let prefix: String = ExactTokenizer::terms(text).join(" ");
+            let pattern = format!("{}.*", regex::escape(&prefix));
+            let q = RegexQuery::from_pattern(&pattern, fields.text_exact)
+                .map_err(|e| bad(1, format!("cannot search for {text}*: {e}")))?;
+            Ok(Some(Box::new(q)))
+        }
+        Clause::Word {
+            text,
+            prefix: false,
+        } => {
+            *has_text = true;
+            let Some(q) = text_query(text_field, &analyze(text)) else {
+                notices.push(format!("{text:?} has no letters or digits and was ignored"));
+                return Ok(None);
+            };
+            if exact {
+                return Ok(Some(q));
+            }
+            match ctx.acronyms.get(&text.to_lowercase()) {
+                Some(expansion) => {
+                    notices.push(format!("also searching: {expansion}"));
+                    let mut alternatives = vec![(Occur::Should, q)];
+                    if let Some(e) = text_query(text_field, &analyze(expansion)) {
+                        alternatives.push((Occur::Should, e));
+                    }
+                    Ok(Some(Box::new(BooleanQuery::new(alternatives))))
+                }
+                None => Ok(Some(q)),
+            }
+        }
+        Clause::Phrase(phrase) => {
+            *has_text = true;
+            match text_query(text_field, &analyze(phrase)) {
+                Some(q) => Ok(Some(q)),
+                None => {
+                    notices.push("an empty phrase was ignored".into());
+                    Ok(None)
+                }
+            }
+        }
+        Clause::Filter { field, value } => {
+            compile_filter(fields, ctx, *field, value, themes).map(|q| Some(filter(q)))
+        }
+    }
+}
+
+fn actor(ctx: &QueryContext, field: Field, value: &str) -> Result<(i64, ActorKind)> {
+    match ctx.resolver.resolve(value) {
+        Resolution::Known { actor_id, kind, .. } => Ok((actor_id, kind)),
+        Resolution::Unknown { suggestions } => {
+            let hint = if suggestions.is_empty() {
+                "see `plenary actors list`".to_string()
+            } else {
+                format!("did you mean {}?", suggestions.join(", "))
+            };
+            Err(bad(
+                1,
+                format!(
+                    "unknown {} {value:?} in {}:{value}; {hint}",
+                    field.name(),
+                    field.name()
+                ),
+            ))
+        }
+    }
+}
+
+fn compile_filter(
+    fields: &Fields,
+    ctx: &QueryContext,
+    field: Field,
+    value: &str,
+    themes: &[String],
+) -> Result<Box<dyn Query>> {
+    let u64_term = |f, v: i64| term_query(Term::from_field_u64(f, v as u64));
+    let text_term = |f, v: &str| term_query(Term::from_field_text(f, v));
+    Ok(match field {
+        Field::Speaker => u64_term(fields.speaker, actor(ctx, field, value)?.0),
+        Field::Group => {
+            let (id, _) = actor(ctx, field, value)?;
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, u64_term(fields.groups, id)),
+                (Occur::Should, u64_term(fields.speaker, id)),
+            ]))
+        }
+        Field::Region => u64_term(fields.region, actor(ctx, field, value)?.0),
+        Field::Kind => {
+            if let Some(t) = SourceType::parse(value) {
+                text_term(fields.doc_kind, t.as_str())
+            } else if let Ok(kind) = value.parse::<ActorKind>() {
+                text_term(fields.speaker_kind, kind.as_str())
+            } else {
+                let docs: Vec<&str> = SourceType::ALL.iter().map(|t| t.as_str()).collect();
+                let actors: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+                return Err(bad(
+                    1,
+                    format!(
+                        "kind:{value} is neither a document kind ({}) nor a speaker kind ({})",
+                        docs.join(", "),
+                        actors.join(", ")
+                    ),
+                ));
+            }
+        }
+        Field::Session => {
+            let digits: String = value.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let n: i64 = digits.parse().map_err(|_| {
+                bad(
+                    1,
+                    format!("session:{value} needs a session number, e.g. session:2"),
+                )
+            })?;
+            u64_term(fields.session_number, n)
+        }
+        Field::Theme => text_term(fields.theme, &value.to_lowercase()),
+        Field::Stance => {
+            let stance = value.to_lowercase();
+            if !matches!(
+                stance.as_str(),
+                "support" | "oppose" | "conditional" | "mention"
+            ) {
+                return Err(bad(1, format!("stance:{value} is not a stance; use support, oppose, conditional or mention")));
+            }
+            match themes.len() {
+                0 => text_term(fields.stance, &stance),
+                _ => Box::new(BooleanQuery::new(
+                    themes
+                        .iter()
+                        .map(|t| {
+                            (
+                                Occur::Should,
+                                text_term(fields.theme_stance, &format!("{t}:{stance}")),
+                            )
+                        })
+                        .collect(),
+                )),
+            }
+        }
+        Field::After | Field::Before => {
+            let n = date_number(value)
+                .filter(|_| value.len() >= 4)
+                .ok_or_else(|| {
+                    bad(
+                        1,
+                        format!(
+                            "{}:{value} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                            field.name()
+                        ),
+                    )
+                })?;
+            let (lower, upper) = if field == Field::After {
+                (
+                    Bound::Included(Term::from_field_i64(fields.date, n)),
+                    Bound::Unbounded,
+                )
+            } else {
+                (
+                    Bound::Included(Term::from_field_i64(fields.date, 1)),
+                    Bound::Excluded(Term::from_field_i64(fields.date, n)),
+                )
+            };
+            Box::new(RangeQuery::new(lower, upper))
+        }
+        Field::Symbol => text_term(fields.symbol, value.trim()),
+    })
+}
+
+/// Counts of the matching statements per speaker, group, theme and session.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacetIds {
+    pub speaker: HashMap<u64, u64>,
+    pub group: HashMap<u64, u64>,
+    pub theme: HashMap<u64, u64>,
+    pub session: HashMap<u64, u64>,
+}
+
+/// Collects [`FacetIds`] over every matching statement.
+pub struct FacetCollector;
+
+pub struct FacetSegment {
+    speaker: Option<Column<u64>>,
+    groups: Option<Column<u64>>,
+    themes: Option<Column<u64>>,
+    session: Option<Column<u64>>,
+    counts: FacetIds,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = FacetIds;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        Ok(FacetSegment {
+            speaker: ff.u64("speaker").ok(),
+            groups: ff.u64("groups").ok(),
+            themes: ff.u64("theme_id").ok(),
+            session: ff.u64("session").ok(),
+            counts: FacetIds::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetIds>) -> tantivy::Result<FacetIds> {
+        let mut out = FacetIds::default();
+        for f in fruits {
+            for (into, from) in [
+                (&mut out.speaker, f.speaker),
+                (&mut out.group, f.group),
+                (&mut out.theme, f.theme),
+                (&mut out.session, f.session),
+            ] {
+                for (k, v) in from {
+                    *into.entry(k).or_default() += v;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = FacetIds;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for (column, counts) in [
+            (&self.speaker, &mut self.counts.speaker),
+            (&self.groups, &mut self.counts.group),
+            (&self.themes, &mut self.counts.theme),
+            (&self.session, &mut self.counts.session),
+        ] {
+            if let Some(column) = column {
+                for v in column.values_for_doc(doc) {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> FacetIds {
+        self.counts
+    }
+}
+
+/// One raw hit: statement id, score, snippet (escaped HTML with `<mark>`), plain
+/// fragment and highlighted ranges in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawHit {
+    pub id: i64,
+    pub score: f32,
+    pub snippet: String,
+    pub fragment: String,
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// The raw result of a search, ids not yet named.
+#[derive(Debug, Clone)]
+pub struct RawResults {
+    pub total: usize,
+    pub hits: Vec<RawHit>,
+    pub facets: FacetIds,
+    pub notices: Vec<String>,
+}
+
+/// Escapes text for HTML and wraps `ranges` in `<mark>`.
+pub fn mark(text: &str, ranges: &[(usize, usize)]) -> String {
+    let escape = |s: &str, out: &mut String| {
+        for c in s.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for &(s, e) in ranges {
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        escape(&text[at..s], &mut out);
+        out.push_str("<mark>");
+        escape(&text[s..e], &mut out);
+        out.push_str("</mark>");
+        at = e;
+    }
+    escape(&text[at..], &mut out);
+    out
+}
+
+const SNIPPET_CHARS: usize = 220;
+
+impl SearchIndex {
+    /// Runs a compiled query: top hits (by relevance or date), exact total, facets.
+    pub fn run(&self, compiled: &Compiled, request: &SearchRequest) -> Result<RawResults> {
+        let searcher = self.reader().searcher();
+        let fields = self.fields();
+        let err = |doing: &'static str| {
+            let path = self.dir().to_path_buf();
+            move |source| Error::Index {
+                path,
+                doing,
+                source: Box::new(source),
+            }
+        };
+        let limit = request.limit.max(1);
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetIds) =
+            match request.sort {
+                Sort::Relevance => {
+                    let (docs, total, facets) = searcher
+                        .search(
+                            &*compiled.query,
+                            &(top.order_by_score(), Count, FacetCollector),
+                        )
+                        .map_err(err("searching"))?;
+                    (docs, total, facets)
+                }
+                Sort::Date => {
+                    let (docs, total, facets) = searcher
+                        .search(
+                            &*compiled.query,
+                            &(
+                                top.order_by_fast_field::<i64>("date", Order::Desc),
+                                Count,
+                                FacetCollector,
+                            ),
+                        )
+                        .map_err(err("searching"))?;
+                    (
+                        docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                        total,
+                        facets,
+                    )
+                }
+            };
+        let highlight_field = if request.exact {
+            fields.text_exact
+        } else {
+            fields.text
+        };
+        let generator = if compiled.has_text {
+            let mut g = SnippetGenerator::create(&searcher, &*compiled.query, highlight_field)
+                .map_err(err("making snippets"))?;
+            g.set_max_num_chars(SNIPPET_CHARS);
+            Some(g)
+        } else {
+            None
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err("reading a hit"))?;
+            let id = doc
+                .get_first(fields.id)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as i64;
+            let text = doc
+                .get_first(fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let (fragment, highlights) = match &generator {
+                Some(g) => {
+                    let s = g.snippet(text);
+                    if s.fragment().is_empty() {
+                        (lead(text), Vec::new())
+                    } else {
+                        let fragment = s.fragment().to_string();
+                        let ranges = merge_adjacent(
+                            &fragment,
+                            s.highlighted().iter().map(|r| (r.start, r.end)),
+                        );
+                        (fragment, ranges)
+                    }
+                }
+                None => (lead(text), Vec::new()),
+            };
+            hits.push(RawHit {
+                id,
+                score,
+                snippet: mark(&fragment, &highlights),
+                fragment,
+                highlights,
+            });
+        }
+        Ok(RawResults {
+            total,
+            hits,
+            facets,
+            notices: compiled.notices.clone(),
+        })
+    }
+
+    /// Statements most like statement `id`, optionally not by `exclude_speaker`.
+    pub fn similar(
+        &self,
+        id: i64,
+        exclude_speaker: Option<i64>,
+        limit: usize,
+    ) -> Result<Option<RawResults>> {
+        let searcher = self.reader().searcher();
+        let fields = self.fields();
+        let err = |doing: &'static str| {
+            let path = self.dir().to_path_buf();
+            move |source| Error::Index {
+                path,
+                doing,
+                source: Box::new(source),
+            }
+        };
+        let found = searcher
+            .search(
+                &TermQuery::new(
+                    Term::from_field_u64(fields.id, id as u64),
+                    IndexRecordOption::Basic,
+                ),
+                &TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(err("finding the statement"))?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(30)
+            .with_min_word_length(3)
+            .with_document(*address);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, Box::new(mlt)),
+            (
+                Occur::MustNot,
+                term_query(Term::from_field_u64(fields.id, id as u64)),
+            ),
+        ];
+        if let Some(speaker) = exclude_speaker {
+            clauses.push((
+                Occur::MustNot,
+                term_query(Term::from_field_u64(fields.speaker, speaker as u64)),
+            ));
+        }
+        let query = BooleanQuery::new(clauses);
+        let (docs, total) = searcher
+            .search(
+                &query,
+                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+            )
+            .map_err(err("finding similar statements"))?;
+        let mut hits = Vec::new();
+        for (score, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err("reading a hit"))?;
+            let hit_id = doc
+                .get_first(fields.id)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as i64;
+            let text = doc
+                .get_first(fields.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let fragment = lead(text);
+            hits.push(RawHit {
+                id: hit_id,
+                score,
+                snippet: mark(&fragment, &[]),
+                fragment,
+                highlights: Vec::new(),
+            });
+        }
+        Ok(Some(RawResults {
+            total,
+            hits,
+            facets: FacetIds::default(),
+            notices: Vec::new(),
+        }))
+    }
+}
+
+/// Joins highlighted words separated only by spaces ("Programme of Action" is one
+/// mark, not three).
+fn merge_adjacent(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last)
+                if last.1 <= s
+                    && text
+                        .get(last.1..s)
+                        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-')) =>
+            {
+                last.1 = e
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// The opening of a text, cut at a word boundary.
+fn lead(text: &str) -> String {
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark;
+
+    #[test]
+    fn snippets_escape_everything_but_the_markers() {
+        let text = "Use <script>alert(1)</script> & <img src=x onerror=alert(1)> here";
+        let hit = text.find("here").unwrap();
+        let marked = mark(text, &[(hit, hit + 4)]);
+        assert_eq!(marked, "Use &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; <mark>here</mark>");
+        assert!(!marked.contains("<script") && !marked.contains("<img"));
+    }
+}

@@ -1,0 +1,332 @@
+//! What the search index needs to know of each statement, read from SQLite in one
+//! pass, and the names behind the ids it stores (for facets and hits).
+
+use std::collections::HashMap;
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::Store;
+use crate::error::Result;
+
+/// One statement as the index sees it.
+#[derive(Debug, Clone, Default)]
+pub struct IndexRow {
+    pub id: i64,
+    pub document: i64,
+    pub text: String,
+    pub speaker: Option<i64>,
+    pub speaker_kind: Option<String>,
+    /// Groups and organisations the speaker belongs to.
+    pub groups: Vec<i64>,
+    pub region: Option<i64>,
+    pub on_behalf_of: Option<i64>,
+    pub aligned_with: Option<i64>,
+    pub doc_kind: String,
+    pub process: Option<String>,
+    pub session: Option<i64>,
+    pub session_number: Option<i64>,
+    pub meeting: Option<i64>,
+    pub agenda_item: Option<String>,
+    /// YYYYMMDD (YYYY0000 for a year alone).
+    pub date: Option<i64>,
+    /// (theme id, theme key with its ancestors, stance) per tag.
+    pub tags: Vec<(i64, Vec<String>, String)>,
+    pub unofficial: bool,
+    pub ai_generated: bool,
+    pub symbols: Vec<String>,
+}
+
+/// Where a hit comes from, for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HitContext {
+    pub id: i64,
+    pub document: i64,
+    pub document_title: String,
+    pub speaker: Option<String>,
+    pub speaker_label: Option<String>,
+    pub process: Option<String>,
+    pub session: Option<String>,
+    pub meeting: Option<String>,
+    pub date: Option<String>,
+    pub source_line: Option<i64>,
+}
+
+/// ISO date text ("2024-05-10", "2023") as YYYYMMDD.
+pub fn date_number(date: &str) -> Option<i64> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let year = parts.next()??;
+    let month = parts.next().flatten().unwrap_or(0);
+    let day = parts.next().flatten().unwrap_or(0);
+    Some(year * 10_000 + month * 100 + day)
+}
+
+impl Store {
+    /// The library's write generation: bumped by every change the index reflects.
+    pub fn generation(&self) -> Result<u64> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM library_meta WHERE key = 'generation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err("reading the library generation"))?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    /// How many statements the library holds.
+    pub fn statement_count(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM statements", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as u64)
+            .map_err(self.err("counting statements"))
+    }
+
+    /// Index rows of every statement, or of some documents' (`Some(&[ids])`).
+    pub fn index_rows(&self, documents: Option<&[i64]>) -> Result<Vec<IndexRow>> {
+        // The ids are integers: a literal list is safe and lets SQLite use its index.
+        let in_documents = |column: &str| match documents {
+            None => "1".to_string(),
+            Some(ids) => format!(
+                "{column} IN ({})",
+                ids.iter()
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        };
+        let doing = "reading statements for the index";
+        let mut memberships: HashMap<i64, Vec<i64>> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT member_id, group_id FROM memberships")
+                .map_err(self.err(doing))?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+                .map_err(self.err(doing))?;
+            for row in rows {
+                let (member, group) = row.map_err(self.err(doing))?;
+                memberships.entry(member).or_default().push(group);
+            }
+        }
+        let mut symbols: HashMap<i64, Vec<String>> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare(&format!(
+                    "SELECT document_id, symbol FROM document_symbols WHERE {}",
+                    in_documents("document_id")
+                ))
+                .map_err(self.err(doing))?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+                .map_err(self.err(doing))?;
+            for row in rows {
+                let (doc, symbol) = row.map_err(self.err(doing))?;
+                symbols.entry(doc).or_default().push(symbol);
+            }
+        }
+        let themes = self.theme_paths()?;
+        let mut tags: HashMap<i64, Vec<(i64, Vec<String>, String)>> = HashMap::new();
+        {
+            // A human tag overrides the automatic one for the same statement and theme.
+            let mut stmt = self
+                .conn
+                .prepare(&format!(
+                    "SELECT t.statement_id, t.theme_id, t.stance FROM tags t
+                     JOIN statements s ON s.id = t.statement_id
+                     WHERE {}
+                       AND (t.origin = 'manual' OR NOT EXISTS (SELECT 1 FROM tags m
+                            WHERE m.statement_id = t.statement_id AND m.theme_id = t.theme_id AND m.origin = 'manual'))",
+                    in_documents("s.document_id")
+                ))
+                .map_err(self.err(doing))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .map_err(self.err(doing))?;
+            for row in rows {
+                let (statement, theme, stance) = row.map_err(self.err(doing))?;
+                let path = themes.get(&theme).cloned().unwrap_or_default();
+                tags.entry(statement)
+                    .or_default()
+                    .push((theme, path, stance));
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT st.id, st.document_id, st.text, st.speaker_id, a.kind, a.region_id,
+                        st.on_behalf_of_id, st.aligned_with_id, d.kind, p.key, d.session_id, s.number,
+                        d.meeting_id, ai.number, d.date, d.unofficial, d.ai_generated
+                 FROM statements st
+                 JOIN documents d ON d.id = st.document_id
+                 LEFT JOIN actors a ON a.id = st.speaker_id
+                 LEFT JOIN processes p ON p.id = d.process_id
+                 LEFT JOIN sessions s ON s.id = d.session_id
+                 LEFT JOIN agenda_items ai ON ai.id = st.agenda_item_id
+                 WHERE {}
+                 ORDER BY st.id",
+                in_documents("st.document_id")
+            ))
+            .map_err(self.err(doing))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let date: Option<String> = r.get(14)?;
+                Ok(IndexRow {
+                    id: r.get(0)?,
+                    document: r.get(1)?,
+                    text: r.get(2)?,
+                    speaker: r.get(3)?,
+                    speaker_kind: r.get(4)?,
+                    region: r.get(5)?,
+                    on_behalf_of: r.get(6)?,
+                    aligned_with: r.get(7)?,
+                    doc_kind: r.get(8)?,
+                    process: r.get(9)?,
+                    session: r.get(10)?,
+                    session_number: r.get(11)?,
+                    meeting: r.get(12)?,
+                    agenda_item: r.get(13)?,
+                    date: date.as_deref().and_then(date_number),
+                    unofficial: r.get(15)?,
+                    ai_generated: r.get(16)?,
+                    ..IndexRow::default()
+                })
+            })
+            .map_err(self.err(doing))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let mut row = row.map_err(self.err(doing))?;
+            if let Some(speaker) = row.speaker {
+                row.groups = memberships.get(&speaker).cloned().unwrap_or_default();
+            }
+            row.symbols = symbols.get(&row.document).cloned().unwrap_or_default();
+            row.tags = tags.remove(&row.id).unwrap_or_default();
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    /// Theme id → its key and every ancestor's key.
+    fn theme_paths(&self) -> Result<HashMap<i64, Vec<String>>> {
+        let doing = "reading themes";
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, key, parent_id FROM themes")
+            .map_err(self.err(doing))?;
+        let rows: Vec<(i64, String, Option<i64>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(self.err(doing))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.err(doing))?;
+        let by_id: HashMap<i64, (String, Option<i64>)> = rows
+            .iter()
+            .map(|(id, k, p)| (*id, (k.clone(), *p)))
+            .collect();
+        let mut out = HashMap::new();
+        for (id, key, parent) in &rows {
+            let mut path = vec![key.clone()];
+            let mut next = *parent;
+            while let Some(p) = next {
+                let Some((k, pp)) = by_id.get(&p) else { break };
+                if path.contains(k) {
+                    break;
+                }
+                path.push(k.clone());
+                next = *pp;
+            }
+            out.insert(*id, path);
+        }
+        Ok(out)
+    }
+
+    /// Names of actors, sessions and themes by id, for facets.
+    pub fn names_by_id(&self, table: &'static str, ids: &[u64]) -> Result<HashMap<u64, String>> {
+        let doing = "reading names";
+        let sql = match table {
+            "actors" => "SELECT id, name FROM actors WHERE id = ?1",
+            "themes" => "SELECT id, key FROM themes WHERE id = ?1",
+            _ => "SELECT s.id, p.name || ', ' || s.name FROM sessions s JOIN processes p ON p.id = s.process_id WHERE s.id = ?1",
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(self.err(doing))?;
+        let mut out = HashMap::new();
+        for id in ids {
+            if let Some((id, name)) = stmt
+                .query_row([*id as i64], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                })
+                .optional()
+                .map_err(self.err(doing))?
+            {
+                out.insert(id as u64, name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Display context of statements, by id.
+    pub fn hit_contexts(&self, ids: &[i64]) -> Result<HashMap<i64, HitContext>> {
+        let doing = "reading search hits";
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT st.id, st.document_id, d.title, a.name, st.speaker_label, p.name, s.name, m.name, d.date, st.source_line
+                 FROM statements st JOIN documents d ON d.id = st.document_id
+                 LEFT JOIN actors a ON a.id = st.speaker_id
+                 LEFT JOIN processes p ON p.id = d.process_id
+                 LEFT JOIN sessions s ON s.id = d.session_id
+                 LEFT JOIN meetings m ON m.id = d.meeting_id
+                 WHERE st.id = ?1",
+            )
+            .map_err(self.err(doing))?;
+        let mut out = HashMap::new();
+        for id in ids {
+            let row = stmt
+                .query_row([id], |r| {
+                    Ok(HitContext {
+                        id: r.get(0)?,
+                        document: r.get(1)?,
+                        document_title: r.get(2)?,
+                        speaker: r.get(3)?,
+                        speaker_label: r.get(4)?,
+                        process: r.get(5)?,
+                        session: r.get(6)?,
+                        meeting: r.get(7)?,
+                        date: r.get(8)?,
+                        source_line: r.get(9)?,
+                    })
+                })
+                .optional()
+                .map_err(self.err(doing))?;
+            if let Some(row) = row {
+                out.insert(*id, row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// SQLite's own integrity check: "ok", or the problems it found.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let doing = "checking the database";
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(self.err(doing))?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.err(doing))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err(doing))
+    }
+}
