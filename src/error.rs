@@ -50,6 +50,14 @@ pub enum Error {
         message: String,
     },
 
+    /// The theme codebook is malformed.
+    #[error("codebook {source_name}, line {line}: {message}. Fix the entry and try again")]
+    Codebook {
+        source_name: String,
+        line: usize,
+        message: String,
+    },
+
     /// A value given by the user is not one Plenary knows (an actor kind, a format, …).
     #[error("{what} {value:?} is not known; expected one of: {expected}")]
     UnknownValue {
@@ -144,6 +152,7 @@ impl Error {
             Error::NotALibrary { .. } => "not_a_library",
             Error::LibraryTooNew { .. } => "library_too_new",
             Error::Gazetteer { .. } => "gazetteer",
+            Error::Codebook { .. } => "codebook",
             Error::UnknownValue { .. } => "unknown_value",
             Error::Extract { source, .. } => source.code(),
             Error::UnknownSourceType { .. } => "unknown_source_type",

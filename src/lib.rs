@@ -18,6 +18,7 @@ pub mod import;
 pub mod index;
 pub mod library;
 pub mod store;
+pub mod themes;
 
 pub use error::{Error, Result};
 pub use gazetteer::{ActorKind, Resolution};

@@ -97,7 +97,7 @@ impl Library {
             store,
             resolver,
             index,
-            acronyms: HashMap::new(),
+            acronyms: crate::themes::Codebook::builtin()?.acronyms(),
             index_repair,
         })
     }
@@ -308,6 +308,10 @@ impl Library {
         mut progress: impl FnMut(Progress<'_>),
     ) -> Result<Vec<(PathBuf, Result<ImportOutcome>)>> {
         let files = import::collect_files(paths)?;
+        // Hold the index writer for the whole import: another process opening the
+        // library meanwhile sees the index busy and searches it as it is, rather than
+        // rebuilding it under our feet.
+        self.index.take_writer()?;
         let mut results = Vec::with_capacity(files.len());
         // Written documents wait here for the next index commit: one commit per batch
         // keeps a large import fast, and each commit holds whole documents only.
@@ -522,7 +526,7 @@ fn open_index(
         Ok(mut index) => match index.health(generation, statements) {
             Health::Current => return Ok((index, None)),
             stale => {
-                if !index.can_write() {
+                if !index.try_take_writer() {
                     return Ok((
                         index,
                         Some("the index is being updated by another process".into()),

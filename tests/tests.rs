@@ -7,4 +7,5 @@ mod formats;
 mod gazetteer;
 mod import;
 mod library;
+mod search;
 mod seeds;

@@ -152,7 +152,7 @@ impl GazetteerFile {
 
     /// Parses and checks a gazetteer; `source_name` names it in error messages.
     pub fn parse(source_name: &str, text: &str) -> Result<Self> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].lines().count().max(1);
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let fail = |line: usize, message: String| Error::Gazetteer {
             source_name: source_name.to_string(),
             line,

@@ -29,6 +29,9 @@ use schema::Fields;
 /// The index directory's name inside the library.
 pub const DIR: &str = "index";
 
+/// How long to wait for another process's writer lock.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Memory for the writer: enough for one document or a rebuild.
 const WRITER_HEAP: usize = 60_000_000;
 
@@ -174,22 +177,31 @@ impl SearchIndex {
         }
     }
 
-    /// The writer, taken on first use. Another process importing holds the lock.
+    /// The writer, taken on first use. Another process may hold the lock for a moment
+    /// (a search rebuilding a stale index, a short import): wait for it a while.
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
-            let writer = self
-                .index
-                .writer_with_num_threads(1, WRITER_HEAP)
-                .map_err(|source| match source {
-                    TantivyError::LockFailure(..) => Error::IndexBusy {
-                        path: self.dir.clone(),
-                    },
-                    source => Error::Index {
-                        path: self.dir.clone(),
-                        doing: "opening the index writer",
-                        source: Box::new(source),
-                    },
-                })?;
+            let started = std::time::Instant::now();
+            let writer = loop {
+                match self.index.writer_with_num_threads(2, WRITER_HEAP) {
+                    Ok(writer) => break writer,
+                    Err(TantivyError::LockFailure(..)) if started.elapsed() < WRITER_WAIT => {
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    Err(TantivyError::LockFailure(..)) => {
+                        return Err(Error::IndexBusy {
+                            path: self.dir.clone(),
+                        })
+                    }
+                    Err(source) => {
+                        return Err(Error::Index {
+                            path: self.dir.clone(),
+                            doing: "opening the index writer",
+                            source: Box::new(source),
+                        })
+                    }
+                }
+            };
             self.writer = Some(writer);
         }
         self.writer.as_mut().ok_or_else(|| Error::IndexBusy {
@@ -197,9 +209,17 @@ impl SearchIndex {
         })
     }
 
-    /// Whether this process can write the index (no other process holds its lock).
-    pub fn can_write(&mut self) -> bool {
-        self.writer().is_ok()
+    /// Takes the writer if no other process holds it, without waiting.
+    pub fn try_take_writer(&mut self) -> bool {
+        if self.writer.is_none() {
+            self.writer = self.index.writer_with_num_threads(2, WRITER_HEAP).ok();
+        }
+        self.writer.is_some()
+    }
+
+    /// Takes the writer, waiting a while for another process to release it.
+    pub fn take_writer(&mut self) -> Result<()> {
+        self.writer().map(|_| ())
     }
 
     fn document(&self, row: &IndexRow) -> TantivyDocument {

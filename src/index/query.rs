@@ -1,6 +1,6 @@
 //! The query language: words (all must match), `"phrases"`, `-exclusion`, `OR`,
 //! `prefix*`, and field filters (`speaker:UK`, `group:NAM`, `region:`, `kind:`,
-//! `session:`, `theme:`, `stance:`, `after:`, `before:`, `symbol:`).
+//! `session:`, `theme:`, `stance:`, `after:`, `before:`, `symbol:`, `document:`).
 //!
 //! Parsing gives a [`ParsedQuery`]: groups of alternatives, all groups required.
 //! Mistakes a reader can guess (an unclosed quote, a dangling `OR`) are read leniently
@@ -31,10 +31,11 @@ pub enum Field {
     After,
     Before,
     Symbol,
+    Document,
 }
 
 impl Field {
-    pub const ALL: [(&'static str, Field); 10] = [
+    pub const ALL: [(&'static str, Field); 11] = [
         ("speaker", Field::Speaker),
         ("group", Field::Group),
         ("region", Field::Region),
@@ -45,6 +46,7 @@ impl Field {
         ("after", Field::After),
         ("before", Field::Before),
         ("symbol", Field::Symbol),
+        ("document", Field::Document),
     ];
 
     /// The field named `name`, if any.
@@ -226,6 +228,7 @@ fn example(field: Field) -> &'static str {
         Field::Stance => "support",
         Field::After | Field::Before => "2024-05-01",
         Field::Symbol => "A/79/214",
+        Field::Document => "12",
     }
 }
 

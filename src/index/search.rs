@@ -359,6 +359,15 @@ fn compile_filter(
             Box::new(RangeQuery::new(lower, upper))
         }
         Field::Symbol => text_term(fields.symbol, value.trim()),
+        Field::Document => {
+            let id: i64 = value.trim().parse().map_err(|_| {
+                bad(
+                    1,
+                    format!("document:{value} needs a document id (see `plenary documents`)"),
+                )
+            })?;
+            u64_term(fields.document, id)
+        }
     })
 }
 

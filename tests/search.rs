@@ -1,0 +1,589 @@
+//! Search: the query language, folding, facets against SQLite, safe snippets, index
+//! recovery, and searching while another process imports.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use plenary::import::ImportOptions;
+use plenary::index::search::{SearchRequest, Sort};
+use plenary::{Error, Library, SearchResults};
+
+use crate::common::{corpus, plenary, stderr, stdout, temp_dir};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+}
+
+/// A library holding the small fixtures.
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = temp_dir();
+    let mut library = Library::open(dir.path()).unwrap();
+    let results = library
+        .import(&[fixtures()], &ImportOptions::default(), |_| {})
+        .unwrap();
+    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+    (dir, library)
+}
+
+fn search(library: &Library, query: &str) -> SearchResults {
+    library
+        .search(&SearchRequest {
+            query: query.into(),
+            limit: 50,
+            ..SearchRequest::default()
+        })
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+fn exact(library: &Library, query: &str) -> SearchResults {
+    library
+        .search(&SearchRequest {
+            query: query.into(),
+            limit: 50,
+            exact: true,
+            ..SearchRequest::default()
+        })
+        .unwrap()
+}
+
+fn speakers(r: &SearchResults) -> Vec<String> {
+    let mut s: Vec<String> = r.hits.iter().filter_map(|h| h.speaker.clone()).collect();
+    s.sort();
+    s.dedup();
+    s
+}
+
+#[test]
+fn each_construct_of_the_query_language() {
+    let (_dir, library) = library();
+    // Words: all must match.
+    assert_eq!(speakers(&search(&library, "Kiribati aligns")), ["Kiribati"]);
+    assert_eq!(search(&library, "Kiribati Atlantis").total, 0);
+    // Phrases keep word order.
+    assert_eq!(search(&library, "\"permanent mechanism\"").total, 1);
+    assert_eq!(search(&library, "\"mechanism permanent\"").total, 0);
+    // Exclusion.
+    let with = search(&library, "thank").total;
+    let without = search(&library, "thank -Chile").total;
+    assert!(without < with && without > 0, "{with} {without}");
+    // OR.
+    let either = search(&library, "Kiribati OR Chile -speaker:Chair");
+    assert_eq!(speakers(&either), ["Chile", "Kiribati"]);
+    // Prefix.
+    assert!(search(&library, "Kirib*").total >= 1);
+    assert_eq!(search(&library, "Kiribx*").total, 0);
+}
+
+#[test]
+fn each_filter() {
+    let (_dir, library) = library();
+    let uk = search(&library, "speaker:UK");
+    assert!(
+        uk.total >= 1 && speakers(&uk) == ["United Kingdom"],
+        "{:?}",
+        speakers(&uk)
+    );
+    // A group: its members (Kiribati is in the Pacific Islands Forum).
+    assert_eq!(
+        speakers(&search(&library, "group:\"Pacific Islands Forum\"")),
+        ["Kiribati"]
+    );
+    assert_eq!(
+        speakers(&search(&library, "region:GRULAC"))
+            .first()
+            .map(String::as_str),
+        Some("Chile")
+    );
+    assert!(search(&library, "kind:session_report")
+        .hits
+        .iter()
+        .all(
+            |h| h.document_title.contains("Exercise") || h.document_title.contains("Example Forum")
+        ));
+    assert_eq!(search(&library, "kind:general_debate").total, 4);
+    assert!(search(&library, "session:3").total >= 10);
+    assert_eq!(search(&library, "session:3 speaker:Peru").total, 1);
+    assert_eq!(
+        search(&library, "symbol:A/75/816").total,
+        4,
+        "all paragraphs of the citing document"
+    );
+    let dated = search(&library, "after:2030-01-01");
+    assert!(
+        dated.total >= 4
+            && dated
+                .hits
+                .iter()
+                .all(|h| h.date.as_deref().unwrap_or("") >= "2030")
+    );
+    assert!(search(&library, "before:2026")
+        .hits
+        .iter()
+        .all(|h| h.date.as_deref().unwrap_or("0") < "2026"));
+    // The same filters as flags.
+    let flagged = library
+        .search(&SearchRequest {
+            query: "thank".into(),
+            filters: vec!["speaker:Chile".into()],
+            limit: 10,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(speakers(&flagged), ["Chile"]);
+    // Sorting by date puts the newest first.
+    let by_date = library
+        .search(&SearchRequest {
+            query: "the".into(),
+            sort: Sort::Date,
+            limit: 100,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    let dates: Vec<String> = by_date
+        .hits
+        .iter()
+        .map(|h| h.date.clone().unwrap_or_default())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn bad_queries_explain_or_read_leniently() {
+    let (_dir, library) = library();
+    let err = |q: &str| {
+        library
+            .search(&SearchRequest {
+                query: q.into(),
+                limit: 5,
+                ..SearchRequest::default()
+            })
+            .unwrap_err()
+    };
+    match err("training colour:red") {
+        Error::Query { column, message } => {
+            assert_eq!(column, 10);
+            assert!(message.contains("unknown field \"colour:\""), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = err("speaker:Frnace").to_string();
+    assert!(
+        e.contains("unknown speaker") && e.contains("did you mean France"),
+        "{e}"
+    );
+    assert!(err("").to_string().contains("empty"));
+    assert!(err("stance:maybe").to_string().contains("not a stance"));
+    assert!(err("after:soon").to_string().contains("not a date"));
+    let open = search(&library, "\"permanent mechanism");
+    assert_eq!(open.total, 1);
+    assert!(open.notices[0].contains("not closed"), "{:?}", open.notices);
+    let dangling = search(&library, "mechanism OR");
+    assert!(dangling.total >= 1 && dangling.notices[0].contains("OR at the end"));
+}
+
+#[test]
+fn spelling_variants_fold_together_unless_exact() {
+    let (_dir, library) = library();
+    // The fixture writes "programme of action" and "cybersecurity".
+    for q in [
+        "\"program of action\"",
+        "\"programme of action\"",
+        "programmes",
+    ] {
+        assert!(
+            speakers(&search(&library, q)).contains(&"Peru".to_string()),
+            "{q}"
+        );
+    }
+    for q in ["cybersecurity", "cyber-security", "\"cyber security\""] {
+        assert!(
+            speakers(&search(&library, q)).contains(&"Peru".to_string()),
+            "{q}"
+        );
+    }
+    // Hyphens and compounds: the transcript fixture says "capacity building".
+    assert_eq!(
+        search(&library, "capacity-building").total,
+        search(&library, "\"capacity building\"").total
+    );
+    // Plurals and stems.
+    assert!(search(&library, "delegation").total >= search(&library, "delegations").total.min(1));
+    assert_eq!(
+        search(&library, "paragraphs").total,
+        search(&library, "paragraph").total
+    );
+    // --exact turns folding off.
+    assert!(!speakers(&exact(&library, "\"program of action\"")).contains(&"Peru".to_string()));
+    assert!(speakers(&exact(&library, "\"programme of action\"")).contains(&"Peru".to_string()));
+    assert!(!speakers(&exact(&library, "\"cyber security\"")).contains(&"Peru".to_string()));
+}
+
+#[test]
+fn acronyms_expand_only_from_the_codebook_and_say_so() {
+    let (_dir, library) = library();
+    let poa = search(&library, "PoA");
+    assert!(
+        poa.notices
+            .iter()
+            .any(|n| n == "also searching: Programme of Action"),
+        "{:?}",
+        poa.notices
+    );
+    assert!(speakers(&poa).contains(&"Peru".to_string()));
+    let plain = search(&library, "Peru");
+    assert!(plain.notices.is_empty());
+    let e = exact(&library, "PoA");
+    assert!(e.notices.is_empty(), "--exact does not expand");
+}
+
+#[test]
+fn facet_counts_match_sqlite() {
+    let (_dir, library) = library();
+    let r = library
+        .search(&SearchRequest {
+            query: "the".into(),
+            limit: 1000,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(r.hits.len(), r.total, "all hits returned");
+    // Ground truth: the speakers of the hit statements, read from SQLite.
+    let mut truth: HashMap<String, u64> = HashMap::new();
+    for h in &r.hits {
+        let s = library.statement(h.id).unwrap();
+        if let Some(name) = s.speaker {
+            *truth.entry(name).or_default() += 1;
+        }
+    }
+    let facets: HashMap<String, u64> = r
+        .facets
+        .speaker
+        .iter()
+        .map(|f| (f.name.clone(), f.count))
+        .collect();
+    assert_eq!(facets, truth);
+    // And a filter's total equals SQLite's count.
+    let chile = library
+        .statements(None, Some("Chile"), None, None)
+        .unwrap()
+        .len();
+    assert_eq!(search(&library, "speaker:Chile").total, chile);
+    // Sessions facet: every statement of the OEWG transcripts is in session 3.
+    let s = search(&library, "session:3");
+    assert_eq!(
+        s.facets.session.iter().map(|f| f.count).sum::<u64>() as usize,
+        s.total
+    );
+    // Groups facet counts members' statements.
+    let g = search(&library, "speaker:Kiribati");
+    assert!(g
+        .facets
+        .group
+        .iter()
+        .any(|f| f.name == "Pacific Islands Forum" && f.count == g.total as u64));
+}
+
+#[test]
+fn snippets_are_escaped_with_only_the_markers() {
+    let (_dir, library) = library();
+    let r = search(&library, "cybersecurity speaker:Peru");
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.snippet.contains("img"))
+        .expect("the hostile statement");
+    assert!(
+        !hit.snippet.contains("<script") && !hit.snippet.contains("<img"),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.contains("&lt;script&gt;")
+            && hit.snippet.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        hit.snippet
+    );
+    assert!(hit.snippet.contains("<mark>"), "{}", hit.snippet);
+    let without_marks = hit.snippet.replace("<mark>", "").replace("</mark>", "");
+    assert!(!without_marks.contains('<') && !without_marks.contains('>'));
+}
+
+#[test]
+fn similar_statements_optionally_by_others() {
+    let (_dir, library) = library();
+    let peru = search(&library, "speaker:Peru training");
+    let id = peru.hits[0].id;
+    let all = library.similar(id, false, 10).unwrap();
+    assert!(all.hits.iter().all(|h| h.id != id));
+    let others = library.similar(id, true, 10).unwrap();
+    assert!(others
+        .hits
+        .iter()
+        .all(|h| h.speaker.as_deref() != Some("Peru")));
+    assert!(matches!(
+        library.similar(999_999, false, 5),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+fn index_dir(dir: &Path) -> PathBuf {
+    dir.join("index")
+}
+
+#[test]
+fn missing_damaged_and_stale_indexes_are_rebuilt() {
+    let (dir, library) = library();
+    let total = search(&library, "the").total;
+    drop(library);
+
+    // Missing.
+    fs::remove_dir_all(index_dir(dir.path())).unwrap();
+    let library = Library::open(dir.path()).unwrap();
+    assert!(library.index_repair().unwrap().contains("missing"));
+    assert_eq!(search(&library, "the").total, total);
+    drop(library);
+
+    // A segment file deleted.
+    let segment = fs::read_dir(index_dir(dir.path()))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .expect("a segment file");
+    fs::remove_file(segment).unwrap();
+    let library = Library::open(dir.path()).unwrap();
+    assert!(
+        library.index_repair().unwrap().contains("damaged"),
+        "{:?}",
+        library.index_repair()
+    );
+    assert_eq!(search(&library, "the").total, total);
+    drop(library);
+
+    // The index metadata truncated.
+    let meta = index_dir(dir.path()).join("meta.json");
+    let bytes = fs::read(&meta).unwrap();
+    fs::write(&meta, &bytes[..bytes.len() / 3]).unwrap();
+    let library = Library::open(dir.path()).unwrap();
+    assert!(library.index_repair().unwrap().contains("damaged"));
+    assert_eq!(search(&library, "the").total, total);
+    drop(library);
+
+    // Stale: the database changed behind the index's back.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+        conn.execute("DELETE FROM documents WHERE kind = 'general_debate'", [])
+            .unwrap();
+        conn.execute(
+            "UPDATE library_meta SET value = value + 1 WHERE key = 'generation'",
+            [],
+        )
+        .unwrap();
+    }
+    let library = Library::open(dir.path()).unwrap();
+    assert!(
+        library.index_repair().unwrap().contains("generation"),
+        "{:?}",
+        library.index_repair()
+    );
+    assert_eq!(search(&library, "kind:general_debate").total, 0);
+    assert!(library.check().unwrap().is_empty());
+}
+
+#[test]
+fn check_and_reindex_commands() {
+    let dir = temp_dir();
+    let out = plenary(dir.path(), &["import", fixtures().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = plenary(dir.path(), &["check"]);
+    assert!(
+        out.status.success() && stdout(&out).starts_with("ok"),
+        "{}",
+        stdout(&out)
+    );
+    let out = plenary(dir.path(), &["reindex"]);
+    assert!(
+        out.status.success() && stdout(&out).contains("rebuilt the search index"),
+        "{}",
+        stdout(&out)
+    );
+    // A search from the command line, as JSON with the documented fields.
+    let out = plenary(
+        dir.path(),
+        &["search", "\"programme of action\"", "--format", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    for key in ["query", "total", "took_ms", "hits", "facets"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    for key in ["id", "document", "speaker", "date", "score", "snippet"] {
+        assert!(v["hits"][0].get(key).is_some(), "hit {key}");
+    }
+    // --queries: one object per line.
+    let queries = dir.path().join("queries.txt");
+    fs::write(
+        &queries,
+        "training\n\"permanent mechanism\"\nspeaker:Nowhere\n",
+    )
+    .unwrap();
+    let out = plenary(
+        dir.path(),
+        &["search", "--queries", queries.to_str().unwrap()],
+    );
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("unknown speaker"));
+    assert_eq!(out.status.code(), Some(1));
+    // Bad query: one line, exit 2.
+    let out = plenary(dir.path(), &["search", "colour:red"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+}
+
+/// Import the UNGDC corpus in a child process while searching from this one.
+#[test]
+fn searching_while_another_process_imports() {
+    let Some(corpus) = corpus() else { return };
+    let dir = temp_dir();
+    drop(Library::open(dir.path()).unwrap());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--library")
+        .arg(dir.path())
+        .arg("import")
+        .arg(corpus.join("ungdc"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut searches = 0;
+    let mut last_total = 0;
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(300) {
+        let library = Library::open(dir.path()).expect("opening while another process imports");
+        let r = library
+            .search(&SearchRequest {
+                query: "peace".into(),
+                limit: 5,
+                ..SearchRequest::default()
+            })
+            .expect("searching while importing");
+        assert!(r.total >= last_total, "the index went backwards");
+        last_total = r.total;
+        // Never half a document: the index holds all of a document's statements or none.
+        for hit in &r.hits {
+            let in_index = library
+                .search(&SearchRequest {
+                    query: format!("document:{}", hit.document),
+                    limit: 1,
+                    ..SearchRequest::default()
+                })
+                .unwrap()
+                .total;
+            let in_db = library
+                .statements(Some(hit.document), None, None, None)
+                .unwrap()
+                .len();
+            assert_eq!(in_index, in_db, "document {} half indexed", hit.document);
+        }
+        searches += 1;
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let status = child.wait().unwrap();
+    assert!(
+        status.success(),
+        "{:?}",
+        child.stderr.take().map(|mut e| {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut e, &mut s).ok();
+            s
+        })
+    );
+    assert!(
+        searches >= 2,
+        "only {searches} searches ran during the import"
+    );
+    let library = Library::open(dir.path()).unwrap();
+    assert!(library.check().unwrap().is_empty(), "{:?}", library.check());
+    assert!(search(&library, "peace").total > last_total.min(1));
+}
+
+/// Kill an import half-way; the library must open, answer correctly and hold no half
+/// document.
+#[test]
+fn a_killed_import_leaves_a_consistent_library() {
+    let Some(corpus) = corpus() else { return };
+    let dir = temp_dir();
+    drop(Library::open(dir.path()).unwrap());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--library")
+        .arg(dir.path())
+        .arg("import")
+        .arg(corpus.join("ungdc"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some documents are in, then kill it mid-import.
+    let db = dir.path().join("library.sqlite3");
+    let started = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(100));
+        let n: i64 = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .unwrap_or(0);
+        if n >= 50 || started.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let library = Library::open(dir.path()).expect("the library opens after a killed import");
+    let docs = library.documents().unwrap();
+    assert!(
+        !docs.is_empty() && docs.len() < 1746,
+        "{} documents",
+        docs.len()
+    );
+    for d in &docs {
+        assert!(d.statements > 0, "document {} has no statements", d.id);
+        let indexed = library
+            .search(&SearchRequest {
+                query: format!("document:{}", d.id),
+                limit: 1,
+                ..SearchRequest::default()
+            })
+            .unwrap()
+            .total;
+        assert_eq!(
+            indexed as i64, d.statements,
+            "document {} half indexed",
+            d.id
+        );
+    }
+    assert!(library.check().unwrap().is_empty(), "{:?}", library.check());
+    // The rest imports on a second run; the documents already in are recognised.
+    drop(library);
+    let out = plenary(
+        dir.path(),
+        &["import", corpus.join("ungdc").to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("{} already present", docs.len())),
+        "{}",
+        stdout(&out).lines().last().unwrap_or("")
+    );
+}
