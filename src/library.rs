@@ -15,6 +15,7 @@ use crate::import::{self, ImportOptions, ImportOutcome, ImportStatus, Progress};
 use crate::index::search::{QueryContext, RawResults, SearchRequest};
 use crate::index::{self as search_index, Health, SearchIndex};
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
+use crate::store::search_rows::FacetNames;
 use crate::store::{self, actors::Actor, actors::GAZETTEER_HASH, Store};
 
 /// The environment variable that names the library directory.
@@ -32,6 +33,8 @@ pub struct Library {
     acronyms: HashMap<String, String>,
     /// What happened to the index when the library was opened, if anything.
     index_repair: Option<String>,
+    /// Facet names, with the library generation they were read at.
+    names: std::sync::Mutex<Option<(u64, std::sync::Arc<FacetNames>)>>,
 }
 
 /// Progress of long work: what, how far, out of how much.
@@ -99,6 +102,7 @@ impl Library {
             index,
             acronyms: crate::themes::Codebook::builtin()?.acronyms(),
             index_repair,
+            names: std::sync::Mutex::new(None),
         })
     }
 
@@ -216,21 +220,19 @@ impl Library {
                 })
             })
             .collect();
-        let facet = |counts: HashMap<u64, u64>, table: &'static str| -> Result<Vec<FacetCount>> {
+        let names = self.facet_names()?;
+        let facet = |counts: HashMap<u64, u64>, table: &HashMap<u64, String>| -> Vec<FacetCount> {
             let mut top: Vec<(u64, u64)> = counts.into_iter().collect();
             top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            top.truncate(FACET_LIMIT);
-            let ids: Vec<u64> = top.iter().map(|(id, _)| *id).collect();
-            let names = self.store.names_by_id(table, &ids)?;
-            Ok(top
-                .into_iter()
+            top.into_iter()
                 .filter_map(|(id, count)| {
-                    names.get(&id).map(|name| FacetCount {
+                    table.get(&id).map(|name| FacetCount {
                         name: name.clone(),
                         count,
                     })
                 })
-                .collect())
+                .take(FACET_LIMIT)
+                .collect()
         };
         Ok(SearchResults {
             query: query.to_string(),
@@ -238,13 +240,31 @@ impl Library {
             took_ms: 0.0,
             hits,
             facets: Facets {
-                speaker: facet(raw.facets.speaker, "actors")?,
-                group: facet(raw.facets.group, "actors")?,
-                theme: facet(raw.facets.theme, "themes")?,
-                session: facet(raw.facets.session, "sessions")?,
+                speaker: facet(raw.facets.speaker, &names.actors),
+                group: facet(raw.facets.group, &names.actors),
+                theme: facet(raw.facets.theme, &names.themes),
+                session: facet(raw.facets.session, &names.sessions),
             },
             notices: raw.notices,
         })
+    }
+
+    /// The names behind facet ids, read once per library generation.
+    fn facet_names(&self) -> Result<std::sync::Arc<FacetNames>> {
+        let generation = self.store.generation()?;
+        let mut cache = self.names.lock().map_err(|_| Error::NotFound {
+            what: "name cache",
+            value: String::new(),
+            hint: "restart Plenary".into(),
+        })?;
+        if let Some((g, names)) = cache.as_ref() {
+            if *g == generation {
+                return Ok(names.clone());
+            }
+        }
+        let names = std::sync::Arc::new(self.store.facet_names()?);
+        *cache = Some((generation, names.clone()));
+        Ok(names)
     }
 
     /// Brings the index up to date with documents just written (and removes the

@@ -83,6 +83,9 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Lower-cases and strips accents.
 fn fold_case_and_accents(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -92,6 +95,31 @@ fn fold_case_and_accents(word: &str) -> String {
 /// The American form of a British spelling; "-ise" verbs and "-isation" nouns become
 /// "-ize" / "-ization" ("organise", "prioritised", "operationalisation").
 pub fn american(word: &str) -> String {
+    // Every British form in the table starts with one of these letters.
+    let first = word.as_bytes().first().copied().unwrap_or(b' ');
+    if !matches!(
+        first,
+        b'p' | b'b'
+            | b'f'
+            | b'h'
+            | b'l'
+            | b'c'
+            | b'n'
+            | b'e'
+            | b'r'
+            | b'v'
+            | b'a'
+            | b's'
+            | b'd'
+            | b'o'
+            | b'j'
+            | b'm'
+            | b't'
+    ) && !word.ends_with("se")
+        && !word.contains("is")
+    {
+        return word.to_string();
+    }
     for (british, us) in SPELLINGS {
         if let Some(rest) = word.strip_prefix(british) {
             return format!("{us}{rest}");

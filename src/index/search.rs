@@ -383,12 +383,10 @@ pub struct FacetIds {
 /// Collects [`FacetIds`] over every matching statement.
 pub struct FacetCollector;
 
+/// Per-segment counts, in vectors indexed by id (ids are small SQLite row ids).
 pub struct FacetSegment {
-    speaker: Option<Column<u64>>,
-    groups: Option<Column<u64>>,
-    themes: Option<Column<u64>>,
-    session: Option<Column<u64>>,
-    counts: FacetIds,
+    columns: [Option<Column<u64>>; 4],
+    counts: [Vec<u64>; 4],
 }
 
 impl Collector for FacetCollector {
@@ -398,11 +396,13 @@ impl Collector for FacetCollector {
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let ff = reader.fast_fields();
         Ok(FacetSegment {
-            speaker: ff.u64("speaker").ok(),
-            groups: ff.u64("groups").ok(),
-            themes: ff.u64("theme_id").ok(),
-            session: ff.u64("session").ok(),
-            counts: FacetIds::default(),
+            columns: [
+                ff.u64("speaker").ok(),
+                ff.u64("groups").ok(),
+                ff.u64("theme_id").ok(),
+                ff.u64("session").ok(),
+            ],
+            counts: Default::default(),
         })
     }
 
@@ -410,43 +410,45 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<FacetIds>) -> tantivy::Result<FacetIds> {
-        let mut out = FacetIds::default();
-        for f in fruits {
-            for (into, from) in [
-                (&mut out.speaker, f.speaker),
-                (&mut out.group, f.group),
-                (&mut out.theme, f.theme),
-                (&mut out.session, f.session),
-            ] {
-                for (k, v) in from {
-                    *into.entry(k).or_default() += v;
+    fn merge_fruits(&self, fruits: Vec<[Vec<u64>; 4]>) -> tantivy::Result<FacetIds> {
+        let mut merged: [HashMap<u64, u64>; 4] = Default::default();
+        for fruit in fruits {
+            for (into, counts) in merged.iter_mut().zip(fruit) {
+                for (id, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                    *into.entry(id as u64).or_default() += n;
                 }
             }
         }
-        Ok(out)
+        let [speaker, group, theme, session] = merged;
+        Ok(FacetIds {
+            speaker,
+            group,
+            theme,
+            session,
+        })
     }
 }
 
 impl SegmentCollector for FacetSegment {
-    type Fruit = FacetIds;
+    type Fruit = [Vec<u64>; 4];
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (column, counts) in [
-            (&self.speaker, &mut self.counts.speaker),
-            (&self.groups, &mut self.counts.group),
-            (&self.themes, &mut self.counts.theme),
-            (&self.session, &mut self.counts.session),
-        ] {
-            if let Some(column) = column {
-                for v in column.values_for_doc(doc) {
-                    *counts.entry(v).or_default() += 1;
+        for (column, counts) in self.columns.iter().zip(self.counts.iter_mut()) {
+            let Some(column) = column else { continue };
+            for v in column.values_for_doc(doc) {
+                let i = v as usize;
+                if i >= counts.len() {
+                    if i > 1 << 24 {
+                        continue; // not a row id; never expected
+                    }
+                    counts.resize(i + 1, 0);
                 }
+                counts[i] += 1;
             }
         }
     }
 
-    fn harvest(self) -> FacetIds {
+    fn harvest(self) -> [Vec<u64>; 4] {
         self.counts
     }
 }

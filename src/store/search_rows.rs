@@ -52,6 +52,14 @@ pub struct HitContext {
     pub source_line: Option<i64>,
 }
 
+/// Names behind the ids the index stores.
+#[derive(Debug, Clone, Default)]
+pub struct FacetNames {
+    pub actors: HashMap<u64, String>,
+    pub themes: HashMap<u64, String>,
+    pub sessions: HashMap<u64, String>,
+}
+
 /// ISO date text ("2024-05-10", "2023") as YYYYMMDD.
 pub fn date_number(date: &str) -> Option<i64> {
     let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
@@ -251,69 +259,73 @@ impl Store {
         Ok(out)
     }
 
-    /// Names of actors, sessions and themes by id, for facets.
-    pub fn names_by_id(&self, table: &'static str, ids: &[u64]) -> Result<HashMap<u64, String>> {
-        let doing = "reading names";
-        let sql = match table {
-            "actors" => "SELECT id, name FROM actors WHERE id = ?1",
-            "themes" => "SELECT id, key FROM themes WHERE id = ?1",
-            _ => "SELECT s.id, p.name || ', ' || s.name FROM sessions s JOIN processes p ON p.id = s.process_id WHERE s.id = ?1",
-        };
-        let mut stmt = self.conn.prepare_cached(sql).map_err(self.err(doing))?;
-        let mut out = HashMap::new();
-        for id in ids {
-            if let Some((id, name)) = stmt
-                .query_row([*id as i64], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-                })
-                .optional()
-                .map_err(self.err(doing))?
-            {
-                out.insert(id as u64, name);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Display context of statements, by id.
+    /// Display context of statements, by id, in one query.
     pub fn hit_contexts(&self, ids: &[i64]) -> Result<HashMap<i64, HitContext>> {
         let doing = "reading search hits";
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // The ids are integers: a literal list is safe.
+        let list = ids
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare(&format!(
                 "SELECT st.id, st.document_id, d.title, a.name, st.speaker_label, p.name, s.name, m.name, d.date, st.source_line
                  FROM statements st JOIN documents d ON d.id = st.document_id
                  LEFT JOIN actors a ON a.id = st.speaker_id
                  LEFT JOIN processes p ON p.id = d.process_id
                  LEFT JOIN sessions s ON s.id = d.session_id
                  LEFT JOIN meetings m ON m.id = d.meeting_id
-                 WHERE st.id = ?1",
-            )
+                 WHERE st.id IN ({list})"
+            ))
+            .map_err(self.err(doing))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(HitContext {
+                    id: r.get(0)?,
+                    document: r.get(1)?,
+                    document_title: r.get(2)?,
+                    speaker: r.get(3)?,
+                    speaker_label: r.get(4)?,
+                    process: r.get(5)?,
+                    session: r.get(6)?,
+                    meeting: r.get(7)?,
+                    date: r.get(8)?,
+                    source_line: r.get(9)?,
+                })
+            })
             .map_err(self.err(doing))?;
         let mut out = HashMap::new();
-        for id in ids {
-            let row = stmt
-                .query_row([id], |r| {
-                    Ok(HitContext {
-                        id: r.get(0)?,
-                        document: r.get(1)?,
-                        document_title: r.get(2)?,
-                        speaker: r.get(3)?,
-                        speaker_label: r.get(4)?,
-                        process: r.get(5)?,
-                        session: r.get(6)?,
-                        meeting: r.get(7)?,
-                        date: r.get(8)?,
-                        source_line: r.get(9)?,
-                    })
-                })
-                .optional()
-                .map_err(self.err(doing))?;
-            if let Some(row) = row {
-                out.insert(*id, row);
-            }
+        for row in rows {
+            let row = row.map_err(self.err(doing))?;
+            out.insert(row.id, row);
         }
         Ok(out)
+    }
+
+    /// Every id → name of actors, themes (keys) and sessions ("OEWG 2021–2025, 2nd
+    /// substantive session"), for naming facets without a query each.
+    pub fn facet_names(&self) -> Result<FacetNames> {
+        let doing = "reading names";
+        let read = |sql: &str| -> Result<HashMap<u64, String>> {
+            let mut stmt = self.conn.prepare(sql).map_err(self.err(doing))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?))
+                })
+                .map_err(self.err(doing))?;
+            rows.collect::<rusqlite::Result<HashMap<_, _>>>()
+                .map_err(self.err(doing))
+        };
+        Ok(FacetNames {
+            actors: read("SELECT id, name FROM actors")?,
+            themes: read("SELECT id, key FROM themes")?,
+            sessions: read("SELECT s.id, p.name || ', ' || s.name FROM sessions s JOIN processes p ON p.id = s.process_id")?,
+        })
     }
 
     /// SQLite's own integrity check: "ok", or the problems it found.
