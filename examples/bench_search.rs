@@ -17,8 +17,17 @@ use plenary::index::search::SearchRequest;
 use plenary::Library;
 use rusqlite::Connection;
 
-/// (class, Plenary query, FTS5 MATCH expression, speaker filter, words for the scan).
-const QUERIES: &[(&str, &str, &str, Option<&str>, &[&str])] = &[
+/// One benchmark query: class, Plenary query, FTS5 MATCH expression, speaker filter,
+/// words for the scan.
+type BenchQuery = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+const QUERIES: &[BenchQuery] = &[
     (
         "rare",
         "cyberattacks",
