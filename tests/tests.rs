@@ -7,5 +7,6 @@ mod formats;
 mod gazetteer;
 mod import;
 mod library;
+mod positions;
 mod search;
 mod seeds;

@@ -2,5 +2,7 @@
 //! a stance and the positions of actors.
 
 pub mod codebook;
+pub mod tagger;
 
 pub use codebook::Codebook;
+pub use tagger::{AutoTag, Stance, Tagger};
