@@ -142,6 +142,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn import_file(
     store: &mut Store,
     resolver: &Resolver,
+    tagger: &crate::themes::Tagger,
     path: &Path,
     options: &ImportOptions,
 ) -> Result<ImportOutcome> {
@@ -240,6 +241,12 @@ pub fn import_file(
             })
             .flatten()
     });
+    let process = parsed.sitting.process.as_ref().map(|(key, _)| key.as_str());
+    let auto_tags = parsed
+        .statements
+        .iter()
+        .map(|s| tagger.tag(&s.text, process))
+        .collect();
     let record = DocumentRecord {
         parsed: &parsed,
         content_hash: &hash,
@@ -250,6 +257,7 @@ pub fn import_file(
         statement_actors,
         speaker_list_actors,
         text_hashes,
+        auto_tags,
     };
     let replaces = store.document_by_source_path(&source_path_str)?;
     let written = store.write_document(&record, replaces)?;

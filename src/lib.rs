@@ -11,6 +11,7 @@
 //! - [`library`]: the facade the front-ends call.
 
 pub mod attribution;
+pub mod compare;
 pub mod error;
 pub mod formats;
 pub mod gazetteer;
@@ -22,5 +23,5 @@ pub mod themes;
 
 pub use error::{Error, Result};
 pub use gazetteer::{ActorKind, Resolution};
-pub use library::{FacetCount, Facets, Hit, Library, LibraryStatus, SearchResults};
+pub use library::{ExportRow, FacetCount, Facets, Hit, Library, LibraryStatus, SearchResults};
 pub use store::actors::Actor;

@@ -9,14 +9,18 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::compare::Position;
 use crate::error::{Error, Result};
 use crate::gazetteer::{self, ActorKind, GazetteerFile, Resolution, Resolver};
 use crate::import::{self, ImportOptions, ImportOutcome, ImportStatus, Progress};
 use crate::index::search::{QueryContext, RawResults, SearchRequest};
 use crate::index::{self as search_index, Health, SearchIndex};
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
+use crate::store::positions::PositionFilter;
 use crate::store::search_rows::FacetNames;
+use crate::store::themes::{NewTag, TagRow, ThemeRow};
 use crate::store::{self, actors::Actor, actors::GAZETTEER_HASH, Store};
+use crate::themes::{self, Codebook, Stance, Tagger};
 
 /// The environment variable that names the library directory.
 pub const LIBRARY_ENV: &str = "PLENARY_LIBRARY";
@@ -35,6 +39,9 @@ pub struct Library {
     index_repair: Option<String>,
     /// Facet names, with the library generation they were read at.
     names: std::sync::Mutex<Option<(u64, std::sync::Arc<FacetNames>)>>,
+    /// The codebook in use and its compiled matcher.
+    codebook: Codebook,
+    tagger: Tagger,
 }
 
 /// Progress of long work: what, how far, out of how much.
@@ -94,15 +101,31 @@ impl Library {
             store.sync_gazetteer(&file, &hash)?;
         }
         let resolver = Resolver::new(store.resolver_actors()?, store.aliases()?);
+        // The codebook: the user's if they imported one, else the shipped one. When it
+        // changed (a new Plenary, an edit), the automatic tags are recomputed.
+        let text = match store.codebook_text()? {
+            Some(text) if store.meta(CODEBOOK_ORIGIN)?.as_deref() == Some("user") => text,
+            _ => themes::codebook::BUILTIN.to_string(),
+        };
+        let codebook = Codebook::parse(themes::codebook::BUILTIN_NAME, &text)?;
+        let tagger = Tagger::new(&codebook);
+        let hash = hex_sha256(text.as_bytes());
+        if store.meta(CODEBOOK_HASH)?.as_deref() != Some(hash.as_str()) {
+            store.sync_codebook(&codebook, &text)?;
+            retag(&mut store, &tagger, None, progress)?;
+            store.set_meta(CODEBOOK_HASH, &hash)?;
+        }
         let (index, index_repair) = open_index(&dir.join(search_index::DIR), &store, progress)?;
         Ok(Library {
             dir,
             store,
             resolver,
             index,
-            acronyms: crate::themes::Codebook::builtin()?.acronyms(),
+            acronyms: codebook.acronyms(),
             index_repair,
             names: std::sync::Mutex::new(None),
+            codebook,
+            tagger,
         })
     }
 
@@ -346,7 +369,8 @@ impl Library {
                 total: files.len(),
                 path: file,
             });
-            let result = import::import_file(&mut self.store, &self.resolver, file, options);
+            let result =
+                import::import_file(&mut self.store, &self.resolver, &self.tagger, file, options);
             if let Ok(outcome) = &result {
                 match &outcome.status {
                     ImportStatus::Imported => pending.push((outcome.document, None)),
@@ -466,16 +490,313 @@ impl Library {
         }
     }
 
+    /// The themes of the codebook, with how many statements each tags.
+    pub fn themes(&self) -> Result<Vec<ThemeRow>> {
+        self.store.themes()
+    }
+
+    /// The codebook in use, as TOML (the user's own text, comments kept, once imported).
+    pub fn export_codebook(&self) -> Result<String> {
+        Ok(self
+            .store
+            .codebook_text()?
+            .unwrap_or_else(|| themes::codebook::BUILTIN.to_string()))
+    }
+
+    /// Replaces the codebook with the user's, recomputes the automatic tags (human tags
+    /// are untouched) and brings the index up to date. Returns, per theme, how many
+    /// automatic tags were added and removed.
+    pub fn import_codebook(
+        &mut self,
+        source_name: &str,
+        text: &str,
+        progress: ProgressFn,
+    ) -> Result<Vec<(String, i64, i64)>> {
+        let codebook = Codebook::parse(source_name, text)?;
+        let tagger = Tagger::new(&codebook);
+        self.store.sync_codebook(&codebook, text)?;
+        self.store.set_meta(CODEBOOK_ORIGIN, "user")?;
+        let changes = retag(&mut self.store, &tagger, None, progress)?;
+        self.store
+            .set_meta(CODEBOOK_HASH, &hex_sha256(text.as_bytes()))?;
+        self.acronyms = codebook.acronyms();
+        self.codebook = codebook;
+        self.tagger = tagger;
+        self.reindex(progress)?;
+        let mut out: Vec<(String, i64, i64)> =
+            changes.into_iter().map(|(k, (a, r))| (k, a, r)).collect();
+        out.sort();
+        Ok(out)
+    }
+
+    /// The codebook in use.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// Adds a human tag (or updates this statement's human tag for the theme). It
+    /// overrides the automatic tag and survives re-import and re-tagging.
+    pub fn add_tag(&mut self, tag: &NewTag) -> Result<TagRow> {
+        let statement = self.statement(tag.statement)?;
+        let theme = self
+            .store
+            .theme_id(&tag.theme)?
+            .ok_or_else(|| Error::NotFound {
+                what: "theme",
+                value: format!("{:?}", tag.theme),
+                hint: "list the themes with `plenary themes list`".into(),
+            })?;
+        if Stance::parse(&tag.stance).is_none() {
+            return Err(Error::UnknownValue {
+                what: "stance",
+                value: tag.stance.clone(),
+                expected: Stance::ALL.map(Stance::as_str).join(", "),
+            });
+        }
+        if let Some((start, end)) = tag.span {
+            let len = statement.text.chars().count() as i64;
+            if start < 0 || end < start || end > len {
+                return Err(Error::UnknownValue {
+                    what: "span",
+                    value: format!("{start}..{end}"),
+                    expected: format!("START..END within the statement's {len} characters"),
+                });
+            }
+        }
+        let mut tag = tag.clone();
+        tag.stance = tag.stance.trim().to_lowercase();
+        let id = self.store.add_tag(&tag, theme)?;
+        self.reindex_documents(&[statement.document])?;
+        self.store
+            .tags(Some(tag.statement), None, None, Some("manual"))?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| Error::NotFound {
+                what: "tag",
+                value: id.to_string(),
+                hint: "try again".into(),
+            })
+    }
+
+    /// Removes a human tag.
+    pub fn remove_tag(&mut self, id: i64) -> Result<()> {
+        match self.store.remove_tag(id)? {
+            Some((document, origin)) if origin == "manual" => self.reindex_documents(&[document]),
+            Some(_) => Err(Error::UnknownValue {
+                what: "tag origin",
+                value: format!("automatic tag {id}"),
+                expected: "a human tag: automatic tags are recomputed from the codebook; add a human tag to override one".into(),
+            }),
+            None => Err(Error::NotFound { what: "tag", value: id.to_string(), hint: "list tags with `plenary tag list`".into() }),
+        }
+    }
+
+    /// Tags of a statement, document, theme (with its sub-themes) and/or origin.
+    pub fn tags(
+        &self,
+        statement: Option<i64>,
+        document: Option<i64>,
+        theme: Option<&str>,
+        origin: Option<&str>,
+    ) -> Result<Vec<TagRow>> {
+        self.store.tags(statement, document, theme, origin)
+    }
+
+    fn reindex_documents(&mut self, documents: &[i64]) -> Result<()> {
+        let written: Vec<(i64, Option<i64>)> = documents.iter().map(|d| (*d, None)).collect();
+        let result = self.index_documents(&written);
+        self.index.release_writer();
+        result
+    }
+
+    /// Positions of actors (names: any alias) on themes (keys), side by side.
+    pub fn compare(
+        &self,
+        actors: &[String],
+        themes: &[String],
+        filter: &PositionFilter,
+    ) -> Result<Vec<Position>> {
+        let mut ids = Vec::new();
+        for name in actors {
+            let id = self.actor_id(name)?;
+            let canonical = self
+                .resolver
+                .actor(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| name.clone());
+            ids.push((id, canonical));
+        }
+        self.positions_for(&ids, themes, filter, true)
+    }
+
+    /// Every actor (or the members of a group or region) × themes: the data of a heatmap.
+    pub fn matrix(
+        &self,
+        themes: &[String],
+        group: Option<&str>,
+        filter: &PositionFilter,
+    ) -> Result<Vec<Position>> {
+        let mut ids: Vec<i64> = match group {
+            Some(name) => {
+                let g = self.actor_id(name)?;
+                let mut members = self.store.members(g)?;
+                members.push(g);
+                members
+            }
+            None => self.store.speaking_actors()?,
+        };
+        ids.sort();
+        ids.dedup();
+        let mut named: Vec<(i64, String)> = ids
+            .into_iter()
+            .filter_map(|id| self.resolver.actor(id).map(|a| (id, a.name.clone())))
+            .collect();
+        named.sort_by(|a, b| a.1.cmp(&b.1));
+        self.positions_for(&named, themes, filter, false)
+    }
+
+    fn positions_for(
+        &self,
+        actors: &[(i64, String)],
+        themes: &[String],
+        filter: &PositionFilter,
+        quotes: bool,
+    ) -> Result<Vec<Position>> {
+        for t in themes {
+            if self.codebook.theme(t).is_none() && self.store.theme_id(t)?.is_none() {
+                return Err(Error::NotFound {
+                    what: "theme",
+                    value: format!("{t:?}"),
+                    hint: "list the themes with `plenary themes list`".into(),
+                });
+            }
+        }
+        let ids: Vec<i64> = actors.iter().map(|(id, _)| *id).collect();
+        let facts = self
+            .store
+            .position_facts(Some(&ids), themes, filter, quotes)?;
+        let mut aligned = HashMap::new();
+        for (id, _) in actors {
+            let is_group = self
+                .resolver
+                .actor(*id)
+                .is_some_and(|a| a.kind == ActorKind::Group);
+            if is_group && quotes {
+                aligned.insert(
+                    *id,
+                    self.store
+                        .aligned_with(*id)?
+                        .into_iter()
+                        .map(|(n, _)| n)
+                        .collect(),
+                );
+            }
+        }
+        Ok(crate::compare::positions(actors, themes, &facts, &aligned))
+    }
+
+    /// Every statement with its document, speaker and effective tags, for export.
+    pub fn export_rows(&self) -> Result<Vec<ExportRow>> {
+        let documents: HashMap<i64, DocumentRow> =
+            self.documents()?.into_iter().map(|d| (d.id, d)).collect();
+        let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+        for t in self.store.tags(None, None, None, None)? {
+            if !t.overridden {
+                tags.entry(t.statement)
+                    .or_default()
+                    .push(format!("{}:{}", t.theme, t.stance));
+            }
+        }
+        let rows = self.statements(None, None, None, None)?;
+        Ok(rows
+            .into_iter()
+            .map(|s| {
+                let d = documents.get(&s.document);
+                ExportRow {
+                    statement: s.id,
+                    document: s.document,
+                    document_title: d.map(|d| d.title.clone()).unwrap_or_default(),
+                    document_kind: d.map(|d| d.kind.clone()).unwrap_or_default(),
+                    date: d.and_then(|d| d.date.clone()),
+                    process: d.and_then(|d| d.process.clone()),
+                    session: d.and_then(|d| d.session.clone()),
+                    meeting: d.and_then(|d| d.meeting.clone()),
+                    seq: s.seq,
+                    speaker: s.speaker,
+                    speaker_label: s.speaker_label,
+                    method: s.method,
+                    confidence: s.confidence,
+                    on_behalf_of: s.on_behalf_of,
+                    aligned_with: s.aligned_with,
+                    agenda_item: s.agenda_item,
+                    tags: tags.remove(&s.id).unwrap_or_default().join("; "),
+                    text: s.text,
+                }
+            })
+            .collect())
+    }
+
     /// The schema of the library database, one `CREATE` statement per object.
     pub fn schema_sql(&self) -> Result<Vec<String>> {
         self.store.schema_sql()
     }
 }
 
+/// Library metadata: hash of the codebook the automatic tags were computed with.
+const CODEBOOK_HASH: &str = "codebook_hash";
+/// Library metadata: "user" once the user imported a codebook.
+const CODEBOOK_ORIGIN: &str = "codebook_origin";
+
+/// Recomputes automatic tags of every statement (or some documents'); human tags stay.
+fn retag(
+    store: &mut Store,
+    tagger: &Tagger,
+    documents: Option<&[i64]>,
+    progress: ProgressFn,
+) -> Result<HashMap<String, (i64, i64)>> {
+    let statements = store.statements_for_tagging(documents)?;
+    let total = statements.len();
+    let mut tags = Vec::new();
+    for (i, (id, text, process)) in statements.into_iter().enumerate() {
+        if i % 2000 == 0 {
+            progress("tagging statements", i, total);
+        }
+        for tag in tagger.tag(&text, process.as_deref()) {
+            tags.push((id, tag));
+        }
+    }
+    progress("tagging statements", total, total);
+    store.replace_auto_tags(documents, &tags)
+}
+
 /// Documents indexed per commit during an import, at most.
 const INDEX_BATCH: usize = 200;
 /// Time between index commits during an import, at most.
 const INDEX_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A statement as exported: one row of a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportRow {
+    pub statement: i64,
+    pub document: i64,
+    pub document_title: String,
+    pub document_kind: String,
+    pub date: Option<String>,
+    pub process: Option<String>,
+    pub session: Option<String>,
+    pub meeting: Option<String>,
+    pub seq: i64,
+    pub speaker: Option<String>,
+    pub speaker_label: Option<String>,
+    pub method: String,
+    pub confidence: f64,
+    pub on_behalf_of: Option<String>,
+    pub aligned_with: Option<String>,
+    pub agenda_item: Option<String>,
+    /// "theme:stance" pairs, separated by "; ".
+    pub tags: String,
+    pub text: String,
+}
 
 /// How many entries each facet lists.
 const FACET_LIMIT: usize = 20;

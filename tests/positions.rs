@@ -114,3 +114,369 @@ fn automatic_tags_match_the_gold_standard_of_seed_001() {
         assert!(f1 >= 0.85, "{theme}: F1 {f1:.2} is below 0.85");
     }
 }
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+}
+
+fn library_with(files: &[&str]) -> (tempfile::TempDir, Library) {
+    let dir = temp_dir();
+    let mut library = Library::open(dir.path()).unwrap();
+    let paths: Vec<PathBuf> = files.iter().map(|f| fixtures().join(f)).collect();
+    let results = library
+        .import(&paths, &plenary::import::ImportOptions::default(), |_| {})
+        .unwrap();
+    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+    (dir, library)
+}
+
+/// The speaker's last statement (in the transcript fixture, Chile's first turn is an
+/// interjection; its statement comes after).
+fn statement_by(library: &Library, speaker: &str) -> plenary::store::documents::StatementRow {
+    library
+        .statements(None, Some(speaker), None, None)
+        .unwrap()
+        .into_iter()
+        .last()
+        .unwrap()
+}
+
+fn effective(library: &Library, statement: i64, theme: &str) -> Option<(String, String)> {
+    library
+        .tags(Some(statement), None, Some(theme), None)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.theme == theme && !t.overridden)
+        .map(|t| (t.stance, t.origin))
+}
+
+#[test]
+fn automatic_tags_on_import_and_human_tags_win() {
+    let (_dir, mut library) = library_with(&["transcript.txt"]);
+    let chile = statement_by(&library, "Chile");
+    // Chile supports a permanent mechanism → automatic tag.
+    let auto = effective(&library, chile.id, "poa/future-permanent-mechanism");
+    assert_eq!(
+        auto,
+        Some(("support".to_string(), "auto".to_string())),
+        "{:?}",
+        library.tags(Some(chile.id), None, None, None)
+    );
+    // A human tag on the same statement and theme overrides it, in tags, positions and search.
+    let tag = library
+        .add_tag(&plenary::store::themes::NewTag {
+            statement: chile.id,
+            theme: "poa/future-permanent-mechanism".into(),
+            stance: "conditional".into(),
+            span: Some((0, 6)),
+            note: Some("reads as conditional".into()),
+            author: Some("tester".into()),
+        })
+        .unwrap();
+    assert_eq!(tag.origin, "manual");
+    assert_eq!(
+        effective(&library, chile.id, "poa/future-permanent-mechanism"),
+        Some(("conditional".into(), "manual".into()))
+    );
+    let positions = library
+        .compare(
+            &["Chile".into()],
+            &["poa/future-permanent-mechanism".into()],
+            &Default::default(),
+        )
+        .unwrap();
+    assert_eq!(positions[0].stance, "conditional");
+    assert_eq!(positions[0].counts.support, 0);
+    let found = library
+        .search(&plenary::index::search::SearchRequest {
+            query: "theme:poa/future-permanent-mechanism stance:conditional".into(),
+            limit: 5,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        found.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        [chile.id]
+    );
+    // Bad tags are refused clearly.
+    let mut bad = |theme: &str, stance: &str, span| {
+        library
+            .add_tag(&plenary::store::themes::NewTag {
+                statement: chile.id,
+                theme: theme.into(),
+                stance: stance.into(),
+                span,
+                ..Default::default()
+            })
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        bad("no-such-theme", "support", None).contains("theme \"no-such-theme\" does not exist")
+    );
+    assert!(bad("poa", "maybe", None).contains("stance"));
+    assert!(bad("poa", "support", Some((5, 99_999))).contains("span"));
+    // Automatic tags cannot be removed by hand; human ones can.
+    let auto_id = library
+        .tags(Some(chile.id), None, None, Some("auto"))
+        .unwrap()[0]
+        .id;
+    assert!(library.remove_tag(auto_id).is_err());
+    library.remove_tag(tag.id).unwrap();
+    assert_eq!(
+        effective(&library, chile.id, "poa/future-permanent-mechanism"),
+        Some(("support".into(), "auto".into()))
+    );
+}
+
+#[test]
+fn human_tags_survive_reimport_and_retagging() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    let original = std::fs::read_to_string(fixtures().join("transcript.txt")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    library
+        .import(std::slice::from_ref(&file), &Default::default(), |_| {})
+        .unwrap();
+    let chile = statement_by(&library, "Chile");
+    library
+        .add_tag(&plenary::store::themes::NewTag {
+            statement: chile.id,
+            theme: "poa".into(),
+            stance: "oppose".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    // A changed file replaces the document; the tag moves to the same statement.
+    std::fs::write(
+        &file,
+        original.replace("Peru believes training", "Peru believes that training"),
+    )
+    .unwrap();
+    library
+        .import(std::slice::from_ref(&file), &Default::default(), |_| {})
+        .unwrap();
+    let chile = statement_by(&library, "Chile");
+    assert_eq!(
+        effective(&library, chile.id, "poa"),
+        Some(("oppose".into(), "manual".into()))
+    );
+    // Re-tagging after a codebook edit keeps it too.
+    let text = library.export_codebook().unwrap();
+    library
+        .import_codebook("edited.toml", &text, &mut |_, _, _| {})
+        .unwrap();
+    assert_eq!(
+        effective(&library, chile.id, "poa"),
+        Some(("oppose".into(), "manual".into()))
+    );
+}
+
+#[test]
+fn codebook_edit_retags_and_reports_what_changed() {
+    let (_dir, mut library) = library_with(&["transcript.txt"]);
+    let peru = statement_by(&library, "Peru");
+    assert!(
+        effective(&library, peru.id, "capacity-building/needs-based").is_some(),
+        "demand-driven is a needs-based signal"
+    );
+    // Remove the signal; add a new theme whose signal Peru's statement has.
+    let text = library.export_codebook().unwrap();
+    let edited = text.replacen(
+        "\"needs-based\", \"need-based\", \"demand-driven\",",
+        "\"needs-based\", \"need-based\",",
+        1,
+    )
+        + "\n[[theme]]\nkey = \"training\"\nlabel = \"Training\"\nsignals = [\"training\"]\n";
+    assert_ne!(edited.len(), text.len());
+    let changes = library
+        .import_codebook("edited.toml", &edited, &mut |_, _, _| {})
+        .unwrap();
+    assert!(effective(&library, peru.id, "capacity-building/needs-based").is_none());
+    assert_eq!(
+        effective(&library, peru.id, "training").map(|t| t.1),
+        Some("auto".into())
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|(theme, added, _)| theme == "training" && *added >= 1),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|(theme, _, removed)| theme == "capacity-building/needs-based" && *removed >= 1),
+        "{changes:?}"
+    );
+    assert!(library
+        .themes()
+        .unwrap()
+        .iter()
+        .any(|t| t.key == "training"));
+    // The edit persists: reopening keeps the user's codebook.
+    assert!(library
+        .export_codebook()
+        .unwrap()
+        .contains("key = \"training\""));
+    // A broken codebook is refused with its line, and nothing changes.
+    let err = library
+        .import_codebook(
+            "broken.toml",
+            "[[theme]]\nkey = \"x/y\"\nlabel = \"Y\"\n",
+            &mut |_, _, _| {},
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("broken.toml, line 2"), "{err}");
+    assert!(effective(&library, peru.id, "training").is_some());
+}
+
+#[test]
+fn compare_and_matrix_in_every_format() {
+    let dir = temp_dir();
+    let out = crate::common::plenary(dir.path(), &["import", fixtures().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let run = |args: &[&str]| {
+        let out = crate::common::plenary(dir.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            crate::common::stderr(&out)
+        );
+        crate::common::stdout(&out)
+    };
+    let base = [
+        "compare",
+        "--actors",
+        "Chile, Kiribati, Peru",
+        "--themes",
+        "poa/future-permanent-mechanism,funding,capacity-building",
+    ];
+    let json = run(&[&base[..], &["--format", "json"]].concat());
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 9, "3 actors × 3 themes");
+    for key in [
+        "actor",
+        "theme",
+        "stance",
+        "statements",
+        "counts",
+        "first_date",
+        "last_date",
+        "evidence",
+    ] {
+        assert!(rows[0].get(key).is_some(), "{key}");
+    }
+    let chile_poa = rows
+        .iter()
+        .find(|r| r["actor"] == "Chile" && r["theme"] == "poa/future-permanent-mechanism")
+        .unwrap();
+    assert_eq!(chile_poa["stance"], "support");
+    assert!(chile_poa["evidence"][0]["quote"]
+        .as_str()
+        .unwrap()
+        .contains("permanent mechanism"));
+    let kiribati_funding = rows
+        .iter()
+        .find(|r| r["actor"] == "Kiribati" && r["theme"] == "funding")
+        .unwrap();
+    assert_eq!(kiribati_funding["stance"], "none");
+    let csv = run(&[&base[..], &["--format", "csv"]].concat());
+    assert!(csv.starts_with("actor,theme,stance,statements"));
+    assert_eq!(csv.lines().count(), 10);
+    let md = run(&[&base[..], &["--format", "md"]].concat());
+    assert!(
+        md.starts_with("| theme | Chile | Kiribati | Peru |"),
+        "{md}"
+    );
+    let table = run(&base);
+    assert!(
+        table.contains("THEME") && table.contains("support"),
+        "{table}"
+    );
+    // Unknown actor or theme: a clear error.
+    let out = crate::common::plenary(
+        dir.path(),
+        &["compare", "--actors", "Atlantis", "--themes", "poa"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = crate::common::plenary(
+        dir.path(),
+        &["compare", "--actors", "Chile", "--themes", "nope"],
+    );
+    assert!(crate::common::stderr(&out).contains("theme \"nope\" does not exist"));
+    // The matrix: every speaking actor, or a group's members.
+    let matrix = run(&[
+        "matrix",
+        "--themes",
+        "poa/future-permanent-mechanism",
+        "--format",
+        "json",
+    ]);
+    let cells: Vec<serde_json::Value> = matrix
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c["actor"] == "Chile" && c["stance"] == "support")
+            && cells.iter().any(|c| c["actor"] == "Peru")
+    );
+    let grulac = run(&[
+        "matrix", "--themes", "poa", "--region", "GRULAC", "--format", "csv",
+    ]);
+    assert!(grulac.contains("Chile") && !grulac.contains("Kiribati"));
+    let md = run(&["matrix", "--themes", "poa,funding", "--format", "md"]);
+    assert!(md.starts_with("| theme |"));
+}
+
+#[test]
+fn exports_in_every_format() {
+    let dir = temp_dir();
+    let out = crate::common::plenary(
+        dir.path(),
+        &[
+            "import",
+            fixtures().join("transcript.txt").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    let csv = crate::common::stdout(&crate::common::plenary(
+        dir.path(),
+        &["export", "--format", "csv"],
+    ));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert!(headers.iter().any(|h| h == "speaker") && headers.iter().any(|h| h == "tags"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 12);
+    let json = crate::common::stdout(&crate::common::plenary(
+        dir.path(),
+        &["export", "--format", "json"],
+    ));
+    let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert!(first.get("document_title").is_some());
+    let xlsx = dir.path().join("out.xlsx");
+    let out = crate::common::plenary(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "xlsx",
+            "--output",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+    let out = crate::common::plenary(dir.path(), &["export", "--format", "xlsx"]);
+    assert!(crate::common::stderr(&out).contains("needs --output"));
+}

@@ -28,6 +28,8 @@ pub struct DocumentRecord<'a> {
     pub speaker_list_actors: Vec<Option<i64>>,
     /// Folded-text hash per statement, to match statements across versions.
     pub text_hashes: Vec<String>,
+    /// Automatic tags per statement.
+    pub auto_tags: Vec<Vec<crate::themes::AutoTag>>,
 }
 
 /// What writing a document did.
@@ -659,6 +661,34 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
         }
     }
 
+    {
+        let theme_ids: std::collections::HashMap<String, i64> = {
+            let mut stmt = tx.prepare("SELECT key, id FROM themes")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Sql<_>>()?
+        };
+        let mut insert = tx.prepare(
+            "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+        )?;
+        for (i, tags) in rec.auto_tags.iter().enumerate() {
+            let Some(statement) = statement_ids.get(i) else {
+                continue;
+            };
+            for tag in tags {
+                if let Some(theme) = theme_ids.get(&tag.theme) {
+                    insert.execute(params![
+                        statement,
+                        theme,
+                        tag.span.0 as i64,
+                        tag.span.1 as i64,
+                        tag.stance.as_str(),
+                        tag.confidence
+                    ])?;
+                }
+            }
+        }
+    }
     bump_generation(tx)?;
 
     // Carry human work to the statement with the same text (nearest in order when the

@@ -10,7 +10,9 @@
 pub mod actors;
 pub mod documents;
 pub mod migrations;
+pub mod positions;
 pub mod search_rows;
+pub mod themes;
 
 use std::fs::File;
 use std::io::Read;
@@ -114,6 +116,17 @@ impl Store {
             )
             .optional()
             .map_err(self.err("reading library metadata"))
+    }
+
+    /// Writes a value to the `library_meta` table.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO library_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(|_| ())
+            .map_err(self.err("writing library metadata"))
     }
 
     /// Maps a SQLite error to [`Error::Sqlite`] naming this database and the task.

@@ -2,6 +2,7 @@
 
 mod commands;
 mod output;
+mod positions;
 mod search;
 
 use std::path::PathBuf;
@@ -73,6 +74,58 @@ enum Command {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// The theme codebook: list, export, import (re-tags automatically; human tags stay)
+    #[command(subcommand)]
+    Themes(ThemesCommand),
+    /// Human tags: add, remove, list
+    #[command(subcommand)]
+    Tag(TagCommand),
+    /// Actors side by side on themes: stance, counts, dates, evidence
+    Compare {
+        /// Actors, comma-separated (any name: "France, Egypt, Russia")
+        #[arg(long, value_name = "NAMES", required = true)]
+        actors: String,
+        /// Theme keys, comma-separated (see `plenary themes list`)
+        #[arg(
+            long,
+            value_name = "KEYS",
+            default_value = "poa,funding,capacity-building"
+        )]
+        themes: String,
+        #[command(flatten)]
+        filter: PositionArgs,
+        /// Output: table, json (JSON Lines), csv or md
+        #[arg(long, value_enum, default_value_t = positions::TableFormat::Table)]
+        format: positions::TableFormat,
+    },
+    /// Every actor × theme (the data of a heatmap), or the members of a group or region
+    Matrix {
+        /// Theme keys, comma-separated
+        #[arg(
+            long,
+            value_name = "KEYS",
+            default_value = "poa,funding,capacity-building,cbms,norms,international-law"
+        )]
+        themes: String,
+        /// Only members of this group
+        #[arg(long, value_name = "NAME", conflicts_with = "region")]
+        group: Option<String>,
+        /// Only states of this UN regional group
+        #[arg(long, value_name = "NAME")]
+        region: Option<String>,
+        #[command(flatten)]
+        filter: PositionArgs,
+        #[arg(long, value_enum, default_value_t = positions::TableFormat::Table)]
+        format: positions::TableFormat,
+    },
+    /// Export statements with speakers, documents and tags (csv, json or xlsx)
+    Export {
+        #[arg(long, value_enum, default_value_t = positions::ExportFormat::Csv)]
+        format: positions::ExportFormat,
+        /// Write to this file (required for xlsx; CSV and JSON default to standard output)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Rebuild the search index from the database
     Reindex,
     /// Check the database and the search index; exits 1 if there is a problem
@@ -142,6 +195,98 @@ pub struct SearchArgs {
 pub enum SortArg {
     Relevance,
     Date,
+}
+
+#[derive(Debug, Subcommand)]
+enum ThemesCommand {
+    /// List the themes and how many statements each tags
+    List(FormatArg),
+    /// Print the codebook (TOML) to edit it
+    Export,
+    /// Load an edited codebook; automatic tags are recomputed, human tags stay
+    Import {
+        /// The codebook file (TOML)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TagCommand {
+    /// Tag a statement with a theme and a stance (overrides the automatic tag)
+    Add {
+        /// The statement's id
+        statement: i64,
+        /// The theme's key (see `plenary themes list`)
+        theme: String,
+        /// support, oppose, conditional or mention
+        #[arg(long)]
+        stance: String,
+        /// Character span within the statement: START..END
+        #[arg(long, value_name = "START..END")]
+        span: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Who tags (default: $USER)
+        #[arg(long)]
+        author: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Remove a human tag
+    Rm {
+        /// The tag's id (see `plenary tag list`)
+        id: i64,
+    },
+    /// List tags
+    List {
+        #[arg(long, value_name = "ID")]
+        statement: Option<i64>,
+        #[arg(long, value_name = "ID")]
+        document: Option<i64>,
+        /// A theme key (its sub-themes included)
+        #[arg(long, value_name = "KEY")]
+        theme: Option<String>,
+        /// auto or manual
+        #[arg(long)]
+        origin: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+struct PositionArgs {
+    /// Only this session number
+    #[arg(long, value_name = "N")]
+    session: Option<i64>,
+    /// Only this document
+    #[arg(long, value_name = "ID")]
+    document: Option<i64>,
+    /// Only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    after: Option<String>,
+    /// Only statements before this date
+    #[arg(long, value_name = "DATE")]
+    before: Option<String>,
+}
+
+impl PositionArgs {
+    fn filter(&self) -> plenary::store::positions::PositionFilter {
+        plenary::store::positions::PositionFilter {
+            session: self.session,
+            document: self.document,
+            after: self.after.clone(),
+            before: self.before.clone(),
+        }
+    }
+}
+
+fn list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 #[derive(Debug, Args)]
@@ -282,6 +427,69 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let results = library.similar(*id, *other_speakers, *limit)?;
             search::print(format.format, &results)?;
+        }
+        Command::Themes(ThemesCommand::List(f)) => positions::themes_list(&library, f.format)?,
+        Command::Themes(ThemesCommand::Export) => print!("{}", library.export_codebook()?),
+        Command::Themes(ThemesCommand::Import { file }) => {
+            positions::themes_import(&mut library, file)?
+        }
+        Command::Tag(TagCommand::Add {
+            statement,
+            theme,
+            stance,
+            span,
+            note,
+            author,
+            format,
+        }) => positions::tag_add(
+            &mut library,
+            *statement,
+            theme,
+            stance,
+            span.as_deref(),
+            note.clone(),
+            author.clone(),
+            format.format,
+        )?,
+        Command::Tag(TagCommand::Rm { id }) => {
+            library.remove_tag(*id)?;
+            println!("removed tag {id}");
+        }
+        Command::Tag(TagCommand::List {
+            statement,
+            document,
+            theme,
+            origin,
+            format,
+        }) => {
+            let tags = library.tags(*statement, *document, theme.as_deref(), origin.as_deref())?;
+            positions::print_tags(format.format, &tags)?;
+        }
+        Command::Compare {
+            actors,
+            themes,
+            filter,
+            format,
+        } => {
+            let positions = library.compare(&list(actors), &list(themes), &filter.filter())?;
+            positions::print_positions(*format, &positions)?;
+        }
+        Command::Matrix {
+            themes,
+            group,
+            region,
+            filter,
+            format,
+        } => {
+            let positions = library.matrix(
+                &list(themes),
+                group.as_deref().or(region.as_deref()),
+                &filter.filter(),
+            )?;
+            positions::print_positions(*format, &positions)?;
+        }
+        Command::Export { format, output } => {
+            positions::export(&library, *format, output.as_ref())?
         }
         Command::Reindex => {
             let n = library.reindex(&mut progress_bar())?;
