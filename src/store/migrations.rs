@@ -10,6 +10,7 @@ use rusqlite::Connection;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_footnotes_and_times.sql"),
+    include_str!("migrations/0003_link_indexes.sql"),
 ];
 
 /// The schema version this build writes and understands.

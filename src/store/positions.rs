@@ -86,19 +86,26 @@ impl Store {
         } else {
             "NULL, NULL, NULL"
         };
+        // Start from the tags (few) rather than the statements (many); a statement
+        // counts for its speaker and for the group it speaks on behalf of.
+        let branch = |actor: &str, extra: &str| {
+            format!(
+                "SELECT {actor} AS actor, th.key, e.stance, st.id, d.date, {text}, st.document_id AS doc, st.seq AS seq
+                 FROM {EFFECTIVE_TAGS} e
+                 JOIN themes th ON th.id = e.theme_id
+                 JOIN statements st ON st.id = e.statement_id
+                 JOIN documents d ON d.id = st.document_id
+                 WHERE {actor} IS NOT NULL {extra} AND {}",
+                conditions.join(" AND ").replace("x.actor", actor)
+            )
+        };
         let sql = format!(
-            "SELECT x.actor, th.key, e.stance, st.id, d.date, {text}
-             FROM {EFFECTIVE_TAGS} e
-             JOIN statements st ON st.id = e.statement_id
-             JOIN documents d ON d.id = st.document_id
-             JOIN themes th ON th.id = e.theme_id
-             JOIN (SELECT id AS sid, speaker_id AS actor FROM statements WHERE speaker_id IS NOT NULL
-                   UNION ALL
-                   SELECT id, on_behalf_of_id FROM statements
-                   WHERE on_behalf_of_id IS NOT NULL AND on_behalf_of_id != coalesce(speaker_id, -1)) x ON x.sid = st.id
-             WHERE {}
-             ORDER BY d.date, st.document_id, st.seq",
-            conditions.join(" AND ")
+            "{} UNION ALL {} ORDER BY 5, doc, seq",
+            branch("st.speaker_id", ""),
+            branch(
+                "st.on_behalf_of_id",
+                "AND st.on_behalf_of_id != coalesce(st.speaker_id, -1)"
+            )
         );
         let mut stmt = self.conn.prepare(&sql).map_err(self.err(doing))?;
         let rows = stmt
