@@ -16,7 +16,7 @@ fn main() {
         .expect("write ui/dist/index.html");
     }
     println!("cargo:rerun-if-changed=../ui/dist");
-    let manifest = tauri_build::AppManifest::new().commands(&["library_status"]);
+    let manifest = tauri_build::AppManifest::new().commands(&["library_status", "search"]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
 }

@@ -816,10 +816,9 @@ pub struct Hit {
     pub score: f32,
     /// The hit in context: HTML-escaped text with the hits in `<mark>`.
     pub snippet: String,
-    /// The same fragment as plain text, and the byte ranges of the hits in it.
-    #[serde(skip)]
+    /// The same fragment as plain text, and the byte ranges of the hits in it (for
+    /// front-ends that render text, never HTML).
     pub fragment: String,
-    #[serde(skip)]
     pub highlights: Vec<(usize, usize)>,
 }
 

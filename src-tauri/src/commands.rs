@@ -53,3 +53,47 @@ impl AppState {
 pub async fn library_status(state: tauri::State<'_, AppState>) -> Result<LibraryStatus, ApiError> {
     state.with_library(Library::status).await
 }
+
+/// A search as the UI asks it.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SearchArgs {
+    pub query: String,
+    #[serde(default)]
+    pub filters: Vec<String>,
+    #[serde(default)]
+    pub exact: bool,
+    #[serde(default)]
+    pub sort_by_date: bool,
+    #[serde(default = "default_limit")]
+    pub limit: usize,
+    #[serde(default)]
+    pub offset: usize,
+}
+
+fn default_limit() -> usize {
+    20
+}
+
+/// Searches the statements.
+#[tauri::command]
+pub async fn search(
+    state: tauri::State<'_, AppState>,
+    args: SearchArgs,
+) -> Result<plenary::SearchResults, ApiError> {
+    state
+        .with_library(move |library| {
+            library.search(&plenary::index::search::SearchRequest {
+                query: args.query,
+                filters: args.filters,
+                exact: args.exact,
+                sort: if args.sort_by_date {
+                    plenary::index::search::Sort::Date
+                } else {
+                    plenary::index::search::Sort::Relevance
+                },
+                limit: args.limit.clamp(1, 200),
+                offset: args.offset,
+            })
+        })
+        .await
+}

@@ -35,7 +35,10 @@ fn main() {
     };
     let result = tauri::Builder::default()
         .manage(AppState::new(dir))
-        .invoke_handler(tauri::generate_handler![commands::library_status])
+        .invoke_handler(tauri::generate_handler![
+            commands::library_status,
+            commands::search
+        ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("error: the desktop app could not start: {err}");

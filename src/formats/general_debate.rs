@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedStatement, SourceType};
-use super::text;
+use super::text::{self, ordinal};
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::Resolver;
@@ -101,14 +101,4 @@ pub fn parse(
         return Err(ParseError::new(1, "the speech has no text"));
     }
     Ok(doc)
-}
-
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, r) if r != 11 => "st",
-        (2, r) if r != 12 => "nd",
-        (3, r) if r != 13 => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }

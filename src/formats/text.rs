@@ -112,6 +112,17 @@ pub fn paragraphs<'a>(lines: &[Line<'a>]) -> Vec<Paragraph<'a>> {
     out
 }
 
+/// "2nd", "78th".
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "st",
+        (2, r) if r != 12 => "nd",
+        (3, r) if r != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// Counts the words of a text.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

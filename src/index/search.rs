@@ -690,8 +690,13 @@ impl SearchIndex {
 }
 
 /// Joins highlighted words separated only by spaces ("Programme of Action" is one
-/// mark, not three).
+/// mark, not three), then drops lone function words ("of" highlighted on its own
+/// because a phrase contained it).
 fn merge_adjacent(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "of", "the", "and", "to", "in", "a", "an", "for", "on", "by", "with", "at", "or", "as",
+        "is",
+    ];
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {
         match out.last_mut() {
@@ -705,6 +710,13 @@ fn merge_adjacent(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> V
             }
             _ => out.push((s, e)),
         }
+    }
+    let lone = |&(s, e): &(usize, usize)| {
+        text.get(s..e)
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    if out.iter().any(|r| !lone(r)) {
+        out.retain(|r| !lone(r));
     }
     out
 }

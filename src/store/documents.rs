@@ -171,16 +171,7 @@ fn upsert_agenda_item(
     )
 }
 
-/// "2nd", "78th".
-pub fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, r) if r != 11 => "st",
-        (2, r) if r != 12 => "nd",
-        (3, r) if r != 13 => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+pub use crate::formats::text::ordinal;
 
 /// A manual tag as read back: span start and end, theme, stance, note, author,
 /// created and updated timestamps.
