@@ -37,6 +37,12 @@ if ! command -v cargo >/dev/null; then
   fi
 fi
 
+# tauri-driver, the WebDriver bridge of the end-to-end tests (a few minutes to build once).
+if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "==> installing tauri-driver"
+  cargo install tauri-driver --locked
+fi
+
 # The UI's packages, reinstalled only when the lock file changed.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> installing the UI's npm packages"

@@ -23,4 +23,7 @@ cargo test --workspace
 
 echo "==> desktop app in a real window"
 cargo build -p plenary-desktop
+cargo build --bin plenary
 tests/desktop-smoke.sh target/debug/plenary-desktop
+echo "==> end-to-end tests (tauri-driver + WebKitWebDriver)"
+tests/desktop-e2e.sh

@@ -235,6 +235,16 @@ fn acronyms_expand_only_from_the_codebook_and_say_so() {
         poa.notices
     );
     assert!(speakers(&poa).contains(&"Peru".to_string()));
+    // And the other way: the phrase finds the acronym.
+    let phrase = search(&library, "\"programme of action\"");
+    assert!(
+        phrase
+            .notices
+            .iter()
+            .any(|n| n.starts_with("also searching: POA")),
+        "{:?}",
+        phrase.notices
+    );
     let plain = search(&library, "Peru");
     assert!(plain.notices.is_empty());
     let e = exact(&library, "PoA");

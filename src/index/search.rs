@@ -227,13 +227,37 @@ fn compile_item(
         }
         Clause::Phrase(phrase) => {
             *has_text = true;
-            match text_query(text_field, &analyze(phrase)) {
-                Some(q) => Ok(Some(q)),
-                None => {
-                    notices.push("an empty phrase was ignored".into());
-                    Ok(None)
+            let terms = analyze(phrase);
+            let Some(q) = text_query(text_field, &terms) else {
+                notices.push("an empty phrase was ignored".into());
+                return Ok(None);
+            };
+            if exact {
+                return Ok(Some(q));
+            }
+            // The phrase a codebook acronym stands for also finds the acronym
+            // ("programme of action" finds "PoA"), and says so.
+            let mut acronyms: Vec<&String> = ctx
+                .acronyms
+                .iter()
+                .filter(|(_, expansion)| folding.terms(expansion) == terms)
+                .map(|(acronym, _)| acronym)
+                .collect();
+            acronyms.sort();
+            if acronyms.is_empty() {
+                return Ok(Some(q));
+            }
+            let mut alternatives = vec![(Occur::Should, q)];
+            let mut shown = Vec::new();
+            for a in acronyms {
+                if let Some(aq) = text_query(text_field, &analyze(a)) {
+                    alternatives.push((Occur::Should, aq));
+                    shown.push(a.to_uppercase());
                 }
             }
+            shown.dedup();
+            notices.push(format!("also searching: {}", shown.join(", ")));
+            Ok(Some(Box::new(BooleanQuery::new(alternatives))))
         }
         Clause::Filter { field, value } => {
             compile_filter(fields, ctx, *field, value, themes).map(|q| Some(filter(q)))

@@ -1,0 +1,83 @@
+// A minimal W3C WebDriver client over fetch, enough to drive the desktop app through
+// tauri-driver (which starts the app and hands over to WebKitWebDriver).
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async start(base, application, args = []) {
+    const body = {
+      capabilities: {
+        alwaysMatch: { "tauri:options": { application, args } },
+      },
+    };
+    const res = await request("POST", `${base}/session`, body);
+    return new Session(base, res.value.sessionId);
+  }
+
+  async cmd(method, path, body) {
+    return (await request(method, `${this.base}/session/${this.id}${path}`, body)).value;
+  }
+
+  async find(css) {
+    const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Waits until `css` matches at least `count` elements; returns them. */
+  async waitFor(css, count = 1, timeoutMs = 15000) {
+    const started = Date.now();
+    for (;;) {
+      const found = await this.findAll(css);
+      if (found.length >= count) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${count} × ${css}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  async type(element, text) {
+    await this.cmd("POST", `/element/${element}/value`, { text });
+  }
+
+  async clear(element) {
+    await this.cmd("POST", `/element/${element}/clear`, {});
+  }
+
+  async text(element) {
+    return this.cmd("GET", `/element/${element}/text`);
+  }
+
+  async execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  async end() {
+    await request("DELETE", `${this.base}/session/${this.id}`);
+  }
+}
+
+async function request(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok || json.value?.error) {
+    throw new Error(`${method} ${url}: ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json;
+}
