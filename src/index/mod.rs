@@ -277,35 +277,18 @@ impl SearchIndex {
     /// Replaces the statements of `documents` with `rows` and commits, recording
     /// `generation`. One commit: a search sees all of it or none.
     pub fn replace(&mut self, documents: &[i64], rows: &[IndexRow], generation: u64) -> Result<()> {
-        let docs: Vec<TantivyDocument> = rows.iter().map(|r| self.document(r)).collect();
         let field = self.fields.document;
-        let dir = self.dir.clone();
-        let err = |doing: &'static str| {
-            let path = dir.clone();
-            move |source: TantivyError| Error::Index {
-                path,
-                doing,
-                source: Box::new(source),
-            }
-        };
-        let writer = self.writer()?;
-        for d in documents {
-            writer.delete_term(Term::from_field_u64(field, *d as u64));
-        }
-        for doc in docs {
-            writer
-                .add_document(doc)
-                .map_err(err("adding to the index"))?;
-        }
-        let mut commit = writer
-            .prepare_commit()
-            .map_err(err("preparing the index commit"))?;
-        commit.set_payload(&generation.to_string());
-        commit.commit().map_err(err("committing the index"))?;
-        self.reader
-            .reload()
-            .map_err(self.err("reloading the index"))?;
-        Ok(())
+        self.write(
+            rows,
+            generation,
+            |writer| {
+                for d in documents {
+                    writer.delete_term(Term::from_field_u64(field, *d as u64));
+                }
+                Ok(())
+            },
+            |_, _| {},
+        )
     }
 
     /// Rebuilds the whole index from `rows`, calling `progress(done, total)`.
@@ -313,6 +296,23 @@ impl SearchIndex {
         &mut self,
         rows: &[IndexRow],
         generation: u64,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<()> {
+        self.write(
+            rows,
+            generation,
+            |writer| writer.delete_all_documents().map(|_| ()),
+            progress,
+        )
+    }
+
+    /// Clears what `clear` removes, adds `rows`, and commits with `generation` as the
+    /// payload, then reloads the reader.
+    fn write(
+        &mut self,
+        rows: &[IndexRow],
+        generation: u64,
+        clear: impl FnOnce(&mut IndexWriter) -> tantivy::Result<()>,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<()> {
         let docs: Vec<TantivyDocument> = rows.iter().map(|r| self.document(r)).collect();
@@ -327,9 +327,7 @@ impl SearchIndex {
             }
         };
         let writer = self.writer()?;
-        writer
-            .delete_all_documents()
-            .map_err(err("clearing the index"))?;
+        clear(writer).map_err(err("clearing the index"))?;
         for (i, doc) in docs.into_iter().enumerate() {
             if i % 2000 == 0 {
                 progress(i, total);

@@ -586,46 +586,59 @@ impl SearchIndex {
         } else {
             None
         };
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (score, address) in addresses {
-            let doc: TantivyDocument = searcher.doc(address).map_err(err("reading a hit"))?;
-            let id = doc
-                .get_first(fields.id)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0) as i64;
-            let text = doc
-                .get_first(fields.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let (fragment, highlights) = match &generator {
-                Some(g) => {
-                    let s = g.snippet(text);
-                    if s.fragment().is_empty() {
-                        (lead(text), Vec::new())
-                    } else {
-                        let fragment = s.fragment().to_string();
-                        let ranges = merge_adjacent(
-                            &fragment,
-                            s.highlighted().iter().map(|r| (r.start, r.end)),
-                        );
-                        (fragment, ranges)
-                    }
-                }
-                None => (lead(text), Vec::new()),
-            };
-            hits.push(RawHit {
-                id,
-                score,
-                snippet: mark(&fragment, &highlights),
-                fragment,
-                highlights,
-            });
-        }
+        let hits = addresses
+            .into_iter()
+            .map(|(score, address)| self.read_hit(&searcher, score, address, generator.as_ref()))
+            .collect::<Result<Vec<_>>>()?;
         Ok(RawResults {
             total,
             hits,
             facets,
             notices: compiled.notices.clone(),
+        })
+    }
+
+    /// Reads a hit's statement id and text, and cuts its snippet (the opening of the
+    /// text when there is nothing to highlight).
+    fn read_hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        score: f32,
+        address: DocAddress,
+        generator: Option<&SnippetGenerator>,
+    ) -> Result<RawHit> {
+        let fields = self.fields();
+        let doc: TantivyDocument = searcher.doc(address).map_err(|source| Error::Index {
+            path: self.dir().to_path_buf(),
+            doing: "reading a hit",
+            source: Box::new(source),
+        })?;
+        let id = doc
+            .get_first(fields.id)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as i64;
+        let text = doc
+            .get_first(fields.text)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let snippet = generator
+            .map(|g| g.snippet(text))
+            .filter(|s| !s.fragment().is_empty());
+        let (fragment, highlights) = match snippet {
+            Some(s) => {
+                let fragment = s.fragment().to_string();
+                let ranges =
+                    merge_adjacent(&fragment, s.highlighted().iter().map(|r| (r.start, r.end)));
+                (fragment, ranges)
+            }
+            None => (lead(text), Vec::new()),
+        };
+        Ok(RawHit {
+            id,
+            score,
+            snippet: mark(&fragment, &highlights),
+            fragment,
+            highlights,
         })
     }
 
@@ -684,26 +697,10 @@ impl SearchIndex {
                 &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
             )
             .map_err(err("finding similar statements"))?;
-        let mut hits = Vec::new();
-        for (score, address) in docs {
-            let doc: TantivyDocument = searcher.doc(address).map_err(err("reading a hit"))?;
-            let hit_id = doc
-                .get_first(fields.id)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0) as i64;
-            let text = doc
-                .get_first(fields.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let fragment = lead(text);
-            hits.push(RawHit {
-                id: hit_id,
-                score,
-                snippet: mark(&fragment, &[]),
-                fragment,
-                highlights: Vec::new(),
-            });
-        }
+        let hits = docs
+            .into_iter()
+            .map(|(score, address)| self.read_hit(&searcher, score, address, None))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Some(RawResults {
             total,
             hits,
