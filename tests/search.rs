@@ -461,21 +461,26 @@ fn check_and_reindex_commands() {
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
 }
 
+/// Starts `plenary import FOLDER` on the library in `dir`, in a child process.
+fn spawn_import(dir: &Path, folder: &Path, stderr: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("--library")
+        .arg(dir)
+        .arg("import")
+        .arg(folder)
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .expect("start plenary import")
+}
+
 /// Import the UNGDC corpus in a child process while searching from this one.
 #[test]
 fn searching_while_another_process_imports() {
     let Some(corpus) = corpus() else { return };
     let dir = temp_dir();
     drop(Library::open(dir.path()).unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .arg("--library")
-        .arg(dir.path())
-        .arg("import")
-        .arg(corpus.join("ungdc"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(dir.path(), &corpus.join("ungdc"), Stdio::piped());
     let started = Instant::now();
     let mut searches = 0;
     let mut last_total = 0;
@@ -535,15 +540,7 @@ fn a_killed_import_leaves_a_consistent_library() {
     let Some(corpus) = corpus() else { return };
     let dir = temp_dir();
     drop(Library::open(dir.path()).unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .arg("--library")
-        .arg(dir.path())
-        .arg("import")
-        .arg(corpus.join("ungdc"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(dir.path(), &corpus.join("ungdc"), Stdio::null());
     // Wait until some documents are in, then kill it mid-import.
     let db = dir.path().join("library.sqlite3");
     let started = Instant::now();

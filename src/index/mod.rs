@@ -71,7 +71,7 @@ fn register(index: &Index) {
 }
 
 impl SearchIndex {
-    fn err(&self, doing: &'static str) -> impl Fn(TantivyError) -> Error + '_ {
+    pub(crate) fn err(&self, doing: &'static str) -> impl Fn(TantivyError) -> Error + '_ {
         move |source| Error::Index {
             path: self.dir.clone(),
             doing,

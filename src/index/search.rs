@@ -534,14 +534,6 @@ impl SearchIndex {
     pub fn run(&self, compiled: &Compiled, request: &SearchRequest) -> Result<RawResults> {
         let searcher = self.reader().searcher();
         let fields = self.fields();
-        let err = |doing: &'static str| {
-            let path = self.dir().to_path_buf();
-            move |source| Error::Index {
-                path,
-                doing,
-                source: Box::new(source),
-            }
-        };
         let limit = request.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
         let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetIds) =
@@ -552,7 +544,7 @@ impl SearchIndex {
                             &*compiled.query,
                             &(top.order_by_score(), Count, FacetCollector),
                         )
-                        .map_err(err("searching"))?;
+                        .map_err(self.err("searching"))?;
                     (docs, total, facets)
                 }
                 Sort::Date => {
@@ -565,7 +557,7 @@ impl SearchIndex {
                                 FacetCollector,
                             ),
                         )
-                        .map_err(err("searching"))?;
+                        .map_err(self.err("searching"))?;
                     (
                         docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
                         total,
@@ -580,7 +572,7 @@ impl SearchIndex {
         };
         let generator = if compiled.has_text {
             let mut g = SnippetGenerator::create(&searcher, &*compiled.query, highlight_field)
-                .map_err(err("making snippets"))?;
+                .map_err(self.err("making snippets"))?;
             g.set_max_num_chars(SNIPPET_CHARS);
             Some(g)
         } else {
@@ -608,11 +600,7 @@ impl SearchIndex {
         generator: Option<&SnippetGenerator>,
     ) -> Result<RawHit> {
         let fields = self.fields();
-        let doc: TantivyDocument = searcher.doc(address).map_err(|source| Error::Index {
-            path: self.dir().to_path_buf(),
-            doing: "reading a hit",
-            source: Box::new(source),
-        })?;
+        let doc: TantivyDocument = searcher.doc(address).map_err(self.err("reading a hit"))?;
         let id = doc
             .get_first(fields.id)
             .and_then(|v| v.as_u64())
@@ -651,14 +639,6 @@ impl SearchIndex {
     ) -> Result<Option<RawResults>> {
         let searcher = self.reader().searcher();
         let fields = self.fields();
-        let err = |doing: &'static str| {
-            let path = self.dir().to_path_buf();
-            move |source| Error::Index {
-                path,
-                doing,
-                source: Box::new(source),
-            }
-        };
         let found = searcher
             .search(
                 &TermQuery::new(
@@ -667,7 +647,7 @@ impl SearchIndex {
                 ),
                 &TopDocs::with_limit(1).order_by_score(),
             )
-            .map_err(err("finding the statement"))?;
+            .map_err(self.err("finding the statement"))?;
         let Some((_, address)) = found.first() else {
             return Ok(None);
         };
@@ -696,7 +676,7 @@ impl SearchIndex {
                 &query,
                 &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
             )
-            .map_err(err("finding similar statements"))?;
+            .map_err(self.err("finding similar statements"))?;
         let hits = docs
             .into_iter()
             .map(|(score, address)| self.read_hit(&searcher, score, address, None))
