@@ -44,6 +44,27 @@ export class Session {
     }
   }
 
+  /**
+   * Waits until some element matching `css` has text for which `accept` is true, and
+   * returns that text. Elements replaced while we read them (the UI re-renders as the
+   * query is typed) are simply read again.
+   */
+  async waitForText(css, accept, timeoutMs = 15000) {
+    const started = Date.now();
+    let seen = [];
+    for (;;) {
+      try {
+        seen = await Promise.all((await this.findAll(css)).map((e) => this.text(e)));
+        const found = seen.find(accept);
+        if (found !== undefined) return found;
+      } catch (err) {
+        if (!String(err).includes("stale element")) throw err;
+      }
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for text in ${css}; saw: ${seen.join(" | ")}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
   async type(element, text) {
     await this.cmd("POST", `/element/${element}/value`, { text });
   }
