@@ -23,5 +23,8 @@ pub mod themes;
 
 pub use error::{Error, Result};
 pub use gazetteer::{ActorKind, Resolution};
-pub use library::{ExportRow, FacetCount, Facets, Hit, Library, LibraryStatus, SearchResults};
+pub use library::{
+    ActorProfile, CellStatement, ExportRow, FacetCount, Facets, Hit, Library, LibraryStatus,
+    SearchResults,
+};
 pub use store::actors::Actor;

@@ -54,6 +54,8 @@ pub struct LibraryStatus {
     pub database: PathBuf,
     pub schema_version: i64,
     pub actors: usize,
+    pub documents: u64,
+    pub statements: u64,
 }
 
 impl Library {
@@ -136,13 +138,28 @@ impl Library {
 
     /// Rebuilds the search index from the database.
     pub fn reindex(&mut self, progress: ProgressFn) -> Result<usize> {
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        self.reindex_cancellable(progress, &cancel)
+            .map(|n| n.unwrap_or(0))
+    }
+
+    /// Like [`Library::reindex`], stopping when `cancel` is set: the index then stays
+    /// as it was and the result is `None`.
+    pub fn reindex_cancellable(
+        &mut self,
+        progress: ProgressFn,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<usize>> {
         let rows = self.store.index_rows(None)?;
         let generation = self.store.generation()?;
-        let result = self.index.rebuild(&rows, generation, |done, total| {
-            progress("indexing", done, total)
-        });
+        let result = self.index.rebuild(
+            &rows,
+            generation,
+            |done, total| progress("indexing", done, total),
+            Some(cancel),
+        );
         self.index.release_writer();
-        result.map(|()| rows.len())
+        Ok(result?.then_some(rows.len()))
     }
 
     /// Checks the library: SQLite's integrity check, and the index against the
@@ -316,6 +333,8 @@ impl Library {
             database: self.store.path().to_path_buf(),
             schema_version: self.store.schema_version()?,
             actors: self.resolver.len(),
+            documents: self.store.document_count()?,
+            statements: self.store.statement_count()?,
         })
     }
 
@@ -629,6 +648,102 @@ impl Library {
         self.positions_for(&ids, themes, filter, true)
     }
 
+    /// The statements behind one actor × theme cell of a comparison, in date order.
+    pub fn cell_statements(
+        &self,
+        actor: &str,
+        theme: &str,
+        filter: &PositionFilter,
+    ) -> Result<Vec<CellStatement>> {
+        let id = self.actor_id(actor)?;
+        self.require_theme(theme)?;
+        let facts = self
+            .store
+            .position_facts(Some(&[id]), &[theme.to_string()], filter, false)?;
+        let mut stances: Vec<(i64, Vec<String>)> = Vec::new();
+        for f in facts {
+            match stances.iter_mut().find(|(s, _)| *s == f.statement) {
+                Some((_, list)) if !list.contains(&f.stance) => list.push(f.stance),
+                Some(_) => {}
+                None => stances.push((f.statement, vec![f.stance])),
+            }
+        }
+        let ids: Vec<i64> = stances.iter().map(|(s, _)| *s).collect();
+        let contexts = self.store.hit_contexts(&ids)?;
+        let mut out = Vec::with_capacity(stances.len());
+        for (statement, list) in stances {
+            let (Some(c), Some(row)) = (contexts.get(&statement), self.store.statement(statement)?)
+            else {
+                continue;
+            };
+            out.push(CellStatement {
+                id: statement,
+                document: c.document,
+                document_title: c.document_title.clone(),
+                date: c.date.clone(),
+                stance: list.join(", "),
+                text: row.text,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Everything one actor said: who it is, its position on every theme it touched,
+    /// its statements (at most `limit`) and how many it made per date.
+    pub fn actor_profile(&self, name: &str, limit: i64) -> Result<ActorProfile> {
+        let id = self.actor_id(name)?;
+        let actor = self
+            .store
+            .actors(None)?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| Error::NotFound {
+                what: "actor",
+                value: format!("{name:?}"),
+                hint: "see `plenary actors list`".into(),
+            })?;
+        let keys: Vec<String> = self.themes()?.into_iter().map(|t| t.key).collect();
+        let positions = self
+            .positions_for(
+                &[(id, actor.name.clone())],
+                &keys,
+                &PositionFilter::default(),
+                true,
+            )?
+            .into_iter()
+            .filter(|p| p.statements > 0)
+            .collect();
+        let timeline: Vec<(String, i64)> = self.store.actor_timeline(id)?;
+        let total_statements = timeline.iter().map(|(_, n)| n).sum();
+        let statements = self.store.statements(&StatementFilter {
+            speaker: Some(id),
+            limit: Some(limit.max(1)),
+            ..StatementFilter::default()
+        })?;
+        Ok(ActorProfile {
+            actor,
+            positions,
+            statements,
+            timeline: timeline
+                .into_iter()
+                .map(|(date, statements)| DatedCount { date, statements })
+                .collect(),
+            total_statements,
+        })
+    }
+
+    fn require_theme(&self, key: &str) -> Result<()> {
+        if self.codebook.theme(key).is_some() || self.store.theme_id(key)?.is_some() {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                what: "theme",
+                value: format!("{key:?}"),
+                hint: "list the themes with `plenary themes list`".into(),
+            })
+        }
+    }
+
     /// Every actor (or the members of a group or region) × themes: the data of a heatmap.
     pub fn matrix(
         &self,
@@ -663,13 +778,7 @@ impl Library {
         quotes: bool,
     ) -> Result<Vec<Position>> {
         for t in themes {
-            if self.codebook.theme(t).is_none() && self.store.theme_id(t)?.is_none() {
-                return Err(Error::NotFound {
-                    what: "theme",
-                    value: format!("{t:?}"),
-                    hint: "list the themes with `plenary themes list`".into(),
-                });
-            }
+            self.require_theme(t)?;
         }
         let ids: Vec<i64> = actors.iter().map(|(id, _)| *id).collect();
         let facts = self
@@ -798,6 +907,38 @@ pub struct ExportRow {
     pub text: String,
 }
 
+/// A statement behind a comparison cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellStatement {
+    pub id: i64,
+    pub document: i64,
+    pub document_title: String,
+    pub date: Option<String>,
+    /// The stance(s) its tags on the theme take, comma-separated.
+    pub stance: String,
+    pub text: String,
+}
+
+/// Statements on one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatedCount {
+    pub date: String,
+    pub statements: i64,
+}
+
+/// Everything one actor said.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorProfile {
+    pub actor: Actor,
+    /// Its position on every theme it touched.
+    pub positions: Vec<Position>,
+    /// Its statements as speaker, in document order (at most the limit asked).
+    pub statements: Vec<StatementRow>,
+    /// Statements (as speaker or on its behalf) per document date, oldest first.
+    pub timeline: Vec<DatedCount>,
+    pub total_statements: i64,
+}
+
 /// How many entries each facet lists.
 const FACET_LIMIT: usize = 20;
 
@@ -888,9 +1029,12 @@ fn open_index(
     };
     let rows = store.index_rows(None)?;
     let silent = reason == "it was missing" && rows.is_empty();
-    let rebuilt = index.rebuild(&rows, generation, |done, total| {
-        progress("rebuilding the search index", done, total)
-    });
+    let rebuilt = index.rebuild(
+        &rows,
+        generation,
+        |done, total| progress("rebuilding the search index", done, total),
+        None,
+    );
     index.release_writer();
     rebuilt?;
     // A new, empty library simply gets its index; that is no repair to report.

@@ -480,3 +480,54 @@ fn exports_in_every_format() {
     let out = crate::common::plenary(dir.path(), &["export", "--format", "xlsx"]);
     assert!(crate::common::stderr(&out).contains("needs --output"));
 }
+
+#[test]
+fn cell_statements_and_actor_profile_read_what_compare_counts() {
+    let (_dir, library) = library_with(&["transcript.txt"]);
+    let theme = "poa/future-permanent-mechanism";
+    let filter = plenary::store::positions::PositionFilter::default();
+    let position = library
+        .compare(&["Chile".into()], &[theme.into()], &filter)
+        .unwrap()
+        .remove(0);
+    let cell = library.cell_statements("Chile", theme, &filter).unwrap();
+    assert_eq!(cell.len() as u32, position.statements, "{cell:?}");
+    assert!(cell
+        .iter()
+        .all(|c| c.stance == "support" && !c.text.is_empty()));
+    let chile = statement_by(&library, "Chile");
+    assert!(cell
+        .iter()
+        .any(|c| c.id == chile.id && c.document == chile.document));
+    // Errors name what is unknown.
+    let err = library
+        .cell_statements("Atlantis", theme, &filter)
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = library
+        .cell_statements("Chile", "no-such-theme", &filter)
+        .unwrap_err();
+    assert!(err.to_string().contains("no-such-theme"), "{err}");
+
+    let profile = library.actor_profile("CHL", 1).unwrap();
+    assert_eq!(profile.actor.name, "Chile");
+    assert_eq!(profile.statements.len(), 1, "cut at the limit");
+    let all = library.statements(None, Some("Chile"), None, None).unwrap();
+    assert_eq!(profile.total_statements, all.len() as i64);
+    assert_eq!(
+        profile.timeline.iter().map(|d| d.statements).sum::<i64>(),
+        profile.total_statements
+    );
+    assert!(profile.positions.iter().all(|p| p.statements > 0));
+    assert!(profile
+        .positions
+        .iter()
+        .any(|p| p.theme == theme && p.stance == "support"));
+
+    let status = library.status().unwrap();
+    assert_eq!(status.documents, 1);
+    assert_eq!(
+        status.statements as usize,
+        library.statements(None, None, None, None).unwrap().len()
+    );
+}

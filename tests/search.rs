@@ -594,3 +594,23 @@ fn a_killed_import_leaves_a_consistent_library() {
         stdout(&out).lines().last().unwrap_or("")
     );
 }
+
+#[test]
+fn a_cancelled_reindex_leaves_the_index_as_it_was() {
+    let (_dir, mut library) = library();
+    let before = search(&library, "capacity").total;
+    assert!(before > 0);
+    let cancel = std::sync::atomic::AtomicBool::new(true);
+    let done = library
+        .reindex_cancellable(&mut |_, _, _| {}, &cancel)
+        .unwrap();
+    assert_eq!(done, None, "cancelled");
+    assert_eq!(search(&library, "capacity").total, before);
+    assert!(library.check().unwrap().is_empty(), "healthy after cancel");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let done = library
+        .reindex_cancellable(&mut |_, _, _| {}, &cancel)
+        .unwrap();
+    assert!(done.is_some_and(|n| n > 0));
+    assert_eq!(search(&library, "capacity").total, before);
+}

@@ -9,6 +9,7 @@ mod error;
 use std::path::PathBuf;
 
 use commands::AppState;
+use tauri::Manager;
 
 /// The library directory: `--library DIR`, else `PLENARY_LIBRARY`, else the default.
 fn library_dir() -> Result<PathBuf, plenary::Error> {
@@ -34,10 +35,36 @@ fn main() {
         }
     };
     let result = tauri::Builder::default()
+        // First: a second launch hands over to the running app, which comes forward.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(dir))
         .invoke_handler(tauri::generate_handler![
             commands::library_status,
-            commands::search
+            commands::search,
+            commands::similar,
+            commands::documents,
+            commands::read_document,
+            commands::fix_speaker,
+            commands::actors,
+            commands::actor_profile,
+            commands::import_paths,
+            commands::reindex,
+            commands::cancel_work,
+            commands::themes,
+            commands::codebook_text,
+            commands::save_codebook,
+            commands::add_tag,
+            commands::remove_tag,
+            commands::compare,
+            commands::matrix,
+            commands::cell_statements,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -16,9 +16,11 @@ pub mod search;
 
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{TantivyDocument, Term};
 use tantivy::tokenizer::TextAnalyzer;
+
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
@@ -288,7 +290,9 @@ impl SearchIndex {
                 Ok(())
             },
             |_, _| {},
+            None,
         )
+        .map(|_| ())
     }
 
     /// Rebuilds the whole index from `rows`, calling `progress(done, total)`.
@@ -297,24 +301,28 @@ impl SearchIndex {
         rows: &[IndexRow],
         generation: u64,
         progress: impl FnMut(usize, usize),
-    ) -> Result<()> {
+        cancel: Option<&AtomicBool>,
+    ) -> Result<bool> {
         self.write(
             rows,
             generation,
             |writer| writer.delete_all_documents().map(|_| ()),
             progress,
+            cancel,
         )
     }
 
     /// Clears what `clear` removes, adds `rows`, and commits with `generation` as the
-    /// payload, then reloads the reader.
+    /// payload, then reloads the reader. When `cancel` is set midway, nothing is
+    /// committed (the index stays as it was) and the result is `false`.
     fn write(
         &mut self,
         rows: &[IndexRow],
         generation: u64,
         clear: impl FnOnce(&mut IndexWriter) -> tantivy::Result<()>,
         mut progress: impl FnMut(usize, usize),
-    ) -> Result<()> {
+        cancel: Option<&AtomicBool>,
+    ) -> Result<bool> {
         let docs: Vec<TantivyDocument> = rows.iter().map(|r| self.document(r)).collect();
         let total = docs.len();
         let dir = self.dir.clone();
@@ -330,6 +338,12 @@ impl SearchIndex {
         clear(writer).map_err(err("clearing the index"))?;
         for (i, doc) in docs.into_iter().enumerate() {
             if i % 2000 == 0 {
+                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    writer
+                        .rollback()
+                        .map_err(err("cancelling the index update"))?;
+                    return Ok(false);
+                }
                 progress(i, total);
             }
             writer
@@ -345,7 +359,7 @@ impl SearchIndex {
         self.reader
             .reload()
             .map_err(self.err("reloading the index"))?;
-        Ok(())
+        Ok(true)
     }
 
     /// The index's field handles.

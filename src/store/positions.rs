@@ -137,6 +137,26 @@ impl Store {
             .map_err(self.err(doing))
     }
 
+    /// How many statements an actor made (as speaker, or spoken on its behalf), per
+    /// document date ("undated" when the document has none), oldest first.
+    pub fn actor_timeline(&self, actor: i64) -> Result<Vec<(String, i64)>> {
+        let doing = "reading an actor's timeline";
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT coalesce(d.date, 'undated') AS day, count(*)
+                 FROM statements st JOIN documents d ON d.id = st.document_id
+                 WHERE st.speaker_id = ?1 OR st.on_behalf_of_id = ?1
+                 GROUP BY day ORDER BY day = 'undated', day",
+            )
+            .map_err(self.err(doing))?;
+        let rows = stmt
+            .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.err(doing))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.err(doing))
+    }
+
     /// Speakers of statements that align with `group`, with how many such statements.
     pub fn aligned_with(&self, group: i64) -> Result<Vec<(String, i64)>> {
         let doing = "reading alignments";

@@ -94,6 +94,14 @@ impl Store {
             .map_err(self.err("counting statements"))
     }
 
+    /// How many documents the library holds.
+    pub fn document_count(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .map_err(self.err("counting documents"))
+    }
+
     /// Index rows of every statement, or of some documents' (`Some(&[ids])`).
     pub fn index_rows(&self, documents: Option<&[i64]>) -> Result<Vec<IndexRow>> {
         // The ids are integers: a literal list is safe and lets SQLite use its index.

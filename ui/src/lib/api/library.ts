@@ -1,4 +1,5 @@
-// The only module that talks to the Tauri shell: one typed function per command.
+// The only modules that talk to the Tauri shell live in this folder: one typed
+// function per command. Everything else in the UI calls these.
 import { invoke } from "@tauri-apps/api/core";
 
 /** What the shell reports about the open library (mirrors `plenary::LibraryStatus`). */
@@ -7,6 +8,8 @@ export interface LibraryStatus {
   database: string;
   schema_version: number;
   actors: number;
+  documents: number;
+  statements: number;
 }
 
 /** An error as it crosses the IPC boundary. */
@@ -24,11 +27,16 @@ export function toApiError(err: unknown): ApiError {
   return { code: "internal", message: String(err) };
 }
 
-/** Where the library is and what it holds. */
-export async function libraryStatus(): Promise<LibraryStatus> {
+/** Invokes a shell command, turning any rejection into an {@link ApiError}. */
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<LibraryStatus>("library_status");
+    return await invoke<T>(command, args);
   } catch (err) {
     throw toApiError(err);
   }
+}
+
+/** Where the library is and what it holds. */
+export function libraryStatus(): Promise<LibraryStatus> {
+  return call<LibraryStatus>("library_status");
 }

@@ -1,6 +1,5 @@
 // Search: the typed call to the shell's `search` command.
-import { invoke } from "@tauri-apps/api/core";
-import { toApiError } from "./library";
+import { call } from "./library";
 
 /** One hit (mirrors `plenary::Hit`). */
 export interface Hit {
@@ -46,10 +45,11 @@ export interface SearchArgs {
 }
 
 /** Runs a search. */
-export async function search(args: SearchArgs): Promise<SearchResults> {
-  try {
-    return await invoke<SearchResults>("search", { args });
-  } catch (err) {
-    throw toApiError(err);
-  }
+export function search(args: SearchArgs): Promise<SearchResults> {
+  return call<SearchResults>("search", { args });
+}
+
+/** Statements most like statement `id` ("who else said something like this?"). */
+export function similar(id: number, otherSpeakersOnly = true, limit = 10): Promise<SearchResults> {
+  return call<SearchResults>("similar", { id, otherSpeakersOnly, limit });
 }
