@@ -18,6 +18,8 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 pub const FOLDED: &str = "plenary_folded";
 /// The name the exact analyzer is registered under.
 pub const EXACT: &str = "plenary_exact";
+/// The name the pair analyzer is registered under.
+pub const PAIRS: &str = "plenary_pairs";
 
 /// British spellings and their American forms, replaced at the start of a word
 /// ("programmes" → "programs", "favourable" → "favorable").
@@ -167,24 +169,52 @@ impl FoldingTokenizer {
     }
 
     fn analyze(&self, text: &str, mut emit: impl FnMut(usize, usize, String)) {
-        for (start, end) in words(text) {
-            let word = american(&fold_case_and_accents(&text[start..end]));
-            let split = SPLIT_PREFIXES.iter().find(|p| {
-                word.len() > p.len() + 2 && word.starts_with(*p) && word.is_char_boundary(p.len())
-            });
-            match split {
-                Some(prefix) => {
-                    emit(start, end, prefix.to_string());
-                    emit(
-                        start,
-                        end,
-                        self.stemmer.stem(&word[prefix.len()..]).into_owned(),
-                    );
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            for (start, end) in words(text) {
+                let raw = &text[start..end];
+                if let Some(terms) = memo.get(raw) {
+                    for term in terms.iter() {
+                        emit(start, end, term.clone());
+                    }
+                    continue;
                 }
-                None => emit(start, end, self.stemmer.stem(&word).into_owned()),
+                let terms = self.fold_word(raw);
+                for term in &terms {
+                    emit(start, end, term.clone());
+                }
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
+                }
+                memo.insert(raw.into(), terms);
             }
+        })
+    }
+
+    /// The terms one word folds to: its stem, or a split prefix and the rest's stem.
+    fn fold_word(&self, raw: &str) -> Box<[String]> {
+        let word = american(&fold_case_and_accents(raw));
+        let split = SPLIT_PREFIXES.iter().find(|p| {
+            word.len() > p.len() + 2 && word.starts_with(*p) && word.is_char_boundary(p.len())
+        });
+        match split {
+            Some(prefix) => Box::new([
+                prefix.to_string(),
+                self.stemmer.stem(&word[prefix.len()..]).into_owned(),
+            ]),
+            None => Box::new([self.stemmer.stem(&word).into_owned()]),
         }
     }
+}
+
+/// How many distinct words each thread remembers the folding of before starting over:
+/// statement vocabularies are small, and stemming costs ten times a lookup.
+const MEMO_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Word as written → its terms. Folding is a pure function of the word.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<[String]>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 impl Tokenizer for FoldingTokenizer {
@@ -202,6 +232,48 @@ impl Tokenizer for FoldingTokenizer {
                 text: term,
                 position_length: 1,
             })
+        });
+        self.tokens = tokens;
+        VecTokenStream::new(&mut self.tokens)
+    }
+}
+
+/// The pair tokenizer: each two adjacent folded terms as one term ("unit nation"),
+/// at the position of the first. A phrase of n terms is a phrase of its n − 1 pairs.
+#[derive(Clone, Default)]
+pub struct PairTokenizer {
+    folding: FoldingTokenizer,
+    tokens: Vec<Token>,
+}
+
+impl PairTokenizer {
+    /// The pair terms of a run of folded terms.
+    pub fn pairs(terms: &[String]) -> Vec<String> {
+        terms
+            .windows(2)
+            .map(|w| format!("{} {}", w[0], w[1]))
+            .collect()
+    }
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        let mut previous: Option<(usize, String)> = None;
+        self.folding.analyze(text, |from, to, term| {
+            if let Some((start, first)) = previous.take() {
+                tokens.push(Token {
+                    offset_from: start,
+                    offset_to: to,
+                    position: tokens.len(),
+                    text: format!("{first} {term}"),
+                    position_length: 1,
+                });
+            }
+            previous = Some((from, term));
         });
         self.tokens = tokens;
         VecTokenStream::new(&mut self.tokens)
@@ -298,6 +370,31 @@ mod tests {
         let t = FoldingTokenizer::default();
         assert_ne!(t.terms("fund"), t.terms("found"));
         assert_ne!(t.terms("norms"), t.terms("forms"));
+    }
+
+    #[test]
+    fn pairs_are_adjacent_folded_terms() {
+        let mut t = PairTokenizer::default();
+        let mut stream = t.token_stream("The United Nations' cyber-security programmes");
+        let mut seen = Vec::new();
+        while stream.advance() {
+            seen.push((stream.token().text.clone(), stream.token().position));
+        }
+        assert_eq!(
+            seen,
+            [
+                ("the unit".to_string(), 0),
+                ("unit nation".into(), 1),
+                ("nation cyber".into(), 2),
+                ("cyber secur".into(), 3),
+                ("secur program".into(), 4)
+            ]
+        );
+        let folding = FoldingTokenizer::default();
+        assert_eq!(
+            PairTokenizer::pairs(&folding.terms("united nations")),
+            ["unit nation"]
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
 use crate::store::search_rows::IndexRow;
-use analyzer::{ExactTokenizer, FoldingTokenizer, EXACT, FOLDED};
+use analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer, EXACT, FOLDED, PAIRS};
 use schema::Fields;
 
 /// The index directory's name inside the library.
@@ -53,6 +53,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     writer: Option<IndexWriter>,
+    /// Facet values decoded per segment, for counting without column lookups.
+    facets: search::FacetCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -70,6 +72,9 @@ fn register(index: &Index) {
     index
         .tokenizers()
         .register(EXACT, TextAnalyzer::from(ExactTokenizer::default()));
+    index
+        .tokenizers()
+        .register(PAIRS, TextAnalyzer::from(PairTokenizer::default()));
 }
 
 impl SearchIndex {
@@ -107,6 +112,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: None,
+            facets: search::FacetCache::default(),
         })
     }
 
@@ -152,6 +158,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: None,
+            facets: search::FacetCache::default(),
         })
     }
 
@@ -231,6 +238,7 @@ impl SearchIndex {
         doc.add_u64(f.document, row.document as u64);
         doc.add_text(f.text, &row.text);
         doc.add_text(f.text_exact, &row.text);
+        doc.add_text(f.text_pairs, &row.text);
         if let Some(s) = row.speaker {
             doc.add_u64(f.speaker, s as u64);
         }

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
+use tantivy::index::SegmentId;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, MoreLikeThisQuery, Occur, PhraseQuery,
     Query, RangeQuery, RegexQuery, TermQuery,
@@ -15,7 +17,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Order, Score, SegmentReader, TantivyDocument};
 
-use super::analyzer::{ExactTokenizer, FoldingTokenizer};
+use super::analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer};
 use super::query::{self, Clause, Field, Item};
 use super::schema::Fields;
 use super::SearchIndex;
@@ -59,6 +61,8 @@ pub struct Compiled {
     pub notices: Vec<String>,
     /// Whether the query has words to highlight.
     pub has_text: bool,
+    /// The words to highlight, as terms of the text field the query searched.
+    pub highlight: Vec<Term>,
 }
 
 fn bad(column: usize, message: impl Into<String>) -> Error {
@@ -92,6 +96,19 @@ fn text_query(field: tantivy::schema::Field, terms: &[String]) -> Option<Box<dyn
     }
 }
 
+/// The query for a run of folded terms: a term; a phrase of two terms is one term of
+/// the pair field; a longer one is a phrase of pairs (no position checks on the
+/// common words a phrase is made of). With `exact`, a phrase on the exact field.
+fn words_query(fields: &Fields, exact: bool, terms: &[String]) -> Option<Box<dyn Query>> {
+    if exact {
+        return text_query(fields.text_exact, terms);
+    }
+    if terms.len() < 2 {
+        return text_query(fields.text, terms);
+    }
+    text_query(fields.text_pairs, &PairTokenizer::pairs(terms))
+}
+
 /// Compiles a query string and extra filters.
 pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> Result<Compiled> {
     let mut parsed = query::parse(&request.query).map_err(|e| bad(e.column, e.message))?;
@@ -104,6 +121,7 @@ pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> 
     let folding = FoldingTokenizer::default();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut has_text = false;
+    let mut highlight = Vec::new();
     let mut positive = 0;
     // A theme and a stance asked together mean the same tag.
     let themes: Vec<String> = parsed
@@ -131,6 +149,7 @@ pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> 
                 &themes,
                 &mut notices,
                 &mut has_text,
+                &mut highlight,
             )?;
             if let Some(q) = q {
                 alternatives.push(q);
@@ -166,6 +185,7 @@ pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> 
         query: Box::new(BooleanQuery::new(clauses)),
         notices,
         has_text,
+        highlight,
     })
 }
 
@@ -179,18 +199,21 @@ fn compile_item(
     themes: &[String],
     notices: &mut Vec<String>,
     has_text: &mut bool,
+    highlight: &mut Vec<Term>,
 ) -> Result<Option<Box<dyn Query>>> {
     let text_field = if exact {
         fields.text_exact
     } else {
         fields.text
     };
-    let analyze = |text: &str| {
-        if exact {
+    let mut analyze = |text: &str| {
+        let terms = if exact {
             ExactTokenizer::terms(text)
         } else {
             folding.terms(text)
-        }
+        };
+        highlight.extend(terms.iter().map(|t| Term::from_field_text(text_field, t)));
+        terms
     };
     match &item.clause {
         Clause::Word { text, prefix: true } => {
@@ -206,7 +229,7 @@ fn compile_item(
             prefix: false,
         } => {
             *has_text = true;
-            let Some(q) = text_query(text_field, &analyze(text)) else {
+            let Some(q) = words_query(fields, exact, &analyze(text)) else {
                 notices.push(format!("{text:?} has no letters or digits and was ignored"));
                 return Ok(None);
             };
@@ -217,7 +240,7 @@ fn compile_item(
                 Some(expansion) => {
                     notices.push(format!("also searching: {expansion}"));
                     let mut alternatives = vec![(Occur::Should, q)];
-                    if let Some(e) = text_query(text_field, &analyze(expansion)) {
+                    if let Some(e) = words_query(fields, exact, &analyze(expansion)) {
                         alternatives.push((Occur::Should, e));
                     }
                     Ok(Some(Box::new(BooleanQuery::new(alternatives))))
@@ -228,7 +251,7 @@ fn compile_item(
         Clause::Phrase(phrase) => {
             *has_text = true;
             let terms = analyze(phrase);
-            let Some(q) = text_query(text_field, &terms) else {
+            let Some(q) = words_query(fields, exact, &terms) else {
                 notices.push("an empty phrase was ignored".into());
                 return Ok(None);
             };
@@ -250,7 +273,7 @@ fn compile_item(
             let mut alternatives = vec![(Occur::Should, q)];
             let mut shown = Vec::new();
             for a in acronyms {
-                if let Some(aq) = text_query(text_field, &analyze(a)) {
+                if let Some(aq) = words_query(fields, exact, &analyze(a)) {
                     alternatives.push((Occur::Should, aq));
                     shown.push(a.to_uppercase());
                 }
@@ -404,30 +427,141 @@ pub struct FacetIds {
     pub session: HashMap<u64, u64>,
 }
 
+/// The facet columns, in the order of [`FacetIds`]'s fields.
+const FACET_COLUMNS: [&str; 4] = ["speaker", "groups", "theme_id", "session"];
+
+/// One facet column of one segment, decoded: the values of document `d` are
+/// `values[offsets[d]..offsets[d + 1]]`.
+#[derive(Debug, Default)]
+struct DecodedColumn {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+    /// One more than the largest value: the length of a count vector.
+    len: usize,
+}
+
+/// A segment's facet columns, decoded once: counting a match is then a few array
+/// reads instead of four column lookups (which cost most of a common-word query).
+#[derive(Debug, Default)]
+pub struct SegmentFacets {
+    columns: [DecodedColumn; 4],
+    /// When every statement's groups are its speaker's memberships (as the index
+    /// writes them), the groups of each speaker: group counts are then summed from
+    /// speaker counts instead of counted statement by statement.
+    speaker_groups: Option<HashMap<u32, Vec<u32>>>,
+}
+
+const SPEAKER: usize = 0;
+const GROUPS: usize = 1;
+
+impl SegmentFacets {
+    fn decode(reader: &SegmentReader) -> SegmentFacets {
+        let ff = reader.fast_fields();
+        let max_doc = reader.max_doc();
+        let mut out = SegmentFacets::default();
+        for (name, decoded) in FACET_COLUMNS.iter().zip(out.columns.iter_mut()) {
+            decoded.offsets.reserve(max_doc as usize + 1);
+            decoded.offsets.push(0);
+            let column: Option<Column<u64>> = ff.u64(name).ok();
+            for doc in 0..max_doc {
+                if let Some(column) = &column {
+                    // Row ids are small; anything else is never expected and skipped.
+                    decoded.values.extend(
+                        column
+                            .values_for_doc(doc)
+                            .filter(|v| *v < 1 << 24)
+                            .map(|v| v as u32),
+                    );
+                }
+                decoded.offsets.push(decoded.values.len() as u32);
+            }
+            decoded.len = decoded.values.iter().max().map_or(0, |m| *m as usize + 1);
+        }
+        out.speaker_groups = out.groups_by_speaker();
+        out
+    }
+}
+
+impl SegmentFacets {
+    fn values(&self, column: usize, doc: usize) -> &[u32] {
+        let c = &self.columns[column];
+        match (c.offsets.get(doc), c.offsets.get(doc + 1)) {
+            (Some(&from), Some(&to)) => &c.values[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    /// Each speaker's groups, if every statement's groups are exactly its speaker's.
+    fn groups_by_speaker(&self) -> Option<HashMap<u32, Vec<u32>>> {
+        let mut map: HashMap<u32, Vec<u32>> = HashMap::new();
+        for doc in 0..self.columns[SPEAKER].offsets.len().saturating_sub(1) {
+            let groups = self.values(GROUPS, doc);
+            match self.values(SPEAKER, doc) {
+                [] if groups.is_empty() => {}
+                [speaker] => match map.get(speaker) {
+                    Some(known) if known.as_slice() != groups => return None,
+                    Some(_) => {}
+                    None => {
+                        map.insert(*speaker, groups.to_vec());
+                    }
+                },
+                _ => return None,
+            }
+        }
+        Some(map)
+    }
+}
+
+/// Decoded facet columns by segment; segments no longer searched are dropped.
+#[derive(Debug, Default)]
+pub struct FacetCache {
+    segments: std::sync::Mutex<HashMap<SegmentId, Arc<SegmentFacets>>>,
+}
+
+impl FacetCache {
+    fn get(&self, reader: &SegmentReader) -> Arc<SegmentFacets> {
+        let id = reader.segment_id();
+        let Ok(mut segments) = self.segments.lock() else {
+            return Arc::new(SegmentFacets::decode(reader));
+        };
+        segments
+            .entry(id)
+            .or_insert_with(|| Arc::new(SegmentFacets::decode(reader)))
+            .clone()
+    }
+
+    /// Forgets segments the searcher no longer has (merged away, deleted).
+    fn retain(&self, searcher: &tantivy::Searcher) {
+        if let Ok(mut segments) = self.segments.lock() {
+            let live: Vec<SegmentId> = searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.segment_id())
+                .collect();
+            segments.retain(|id, _| live.contains(id));
+        }
+    }
+}
+
 /// Collects [`FacetIds`] over every matching statement.
-pub struct FacetCollector;
+pub struct FacetCollector<'a> {
+    pub cache: &'a FacetCache,
+}
 
 /// Per-segment counts, in vectors indexed by id (ids are small SQLite row ids).
 pub struct FacetSegment {
-    columns: [Option<Column<u64>>; 4],
+    facets: Arc<SegmentFacets>,
     counts: [Vec<u64>; 4],
 }
 
-impl Collector for FacetCollector {
+impl Collector for FacetCollector<'_> {
     type Fruit = FacetIds;
     type Child = FacetSegment;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
-        let ff = reader.fast_fields();
-        Ok(FacetSegment {
-            columns: [
-                ff.u64("speaker").ok(),
-                ff.u64("groups").ok(),
-                ff.u64("theme_id").ok(),
-                ff.u64("session").ok(),
-            ],
-            counts: Default::default(),
-        })
+        let facets = self.cache.get(reader);
+        let counts = std::array::from_fn(|i| vec![0; facets.columns[i].len]);
+        Ok(FacetSegment { facets, counts })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -457,22 +591,31 @@ impl SegmentCollector for FacetSegment {
     type Fruit = [Vec<u64>; 4];
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (column, counts) in self.columns.iter().zip(self.counts.iter_mut()) {
-            let Some(column) = column else { continue };
-            for v in column.values_for_doc(doc) {
-                let i = v as usize;
-                if i >= counts.len() {
-                    if i > 1 << 24 {
-                        continue; // not a row id; never expected
-                    }
-                    counts.resize(i + 1, 0);
+        let derived = self.facets.speaker_groups.is_some();
+        for (i, counts) in self.counts.iter_mut().enumerate() {
+            if i == GROUPS && derived {
+                continue;
+            }
+            for &v in self.facets.values(i, doc as usize) {
+                // Every value is below the vector's length, sized in `for_segment`.
+                if let Some(n) = counts.get_mut(v as usize) {
+                    *n += 1;
                 }
-                counts[i] += 1;
             }
         }
     }
 
-    fn harvest(self) -> [Vec<u64>; 4] {
+    fn harvest(mut self) -> [Vec<u64>; 4] {
+        if let Some(by_speaker) = &self.facets.speaker_groups {
+            let [speakers, groups, ..] = &mut self.counts;
+            for (speaker, n) in speakers.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for g in by_speaker.get(&(speaker as u32)).into_iter().flatten() {
+                    if let Some(count) = groups.get_mut(*g as usize) {
+                        *count += n;
+                    }
+                }
+            }
+        }
         self.counts
     }
 }
@@ -536,42 +679,50 @@ impl SearchIndex {
         let fields = self.fields();
         let limit = request.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
-        let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetIds) =
-            match request.sort {
-                Sort::Relevance => {
-                    let (docs, total, facets) = searcher
-                        .search(
-                            &*compiled.query,
-                            &(top.order_by_score(), Count, FacetCollector),
-                        )
-                        .map_err(self.err("searching"))?;
-                    (docs, total, facets)
-                }
-                Sort::Date => {
-                    let (docs, total, facets) = searcher
-                        .search(
-                            &*compiled.query,
-                            &(
-                                top.order_by_fast_field::<i64>("date", Order::Desc),
-                                Count,
-                                FacetCollector,
-                            ),
-                        )
-                        .map_err(self.err("searching"))?;
-                    (
-                        docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
-                        total,
-                        facets,
-                    )
-                }
-            };
+        // Two passes: the top hits alone (tantivy can then skip blocks that cannot
+        // reach the top), and the exact total with facets without scoring.
+        let addresses: Vec<(f32, DocAddress)> = match request.sort {
+            Sort::Relevance => searcher
+                .search(&*compiled.query, &top.order_by_score())
+                .map_err(self.err("searching"))?,
+            Sort::Date => searcher
+                .search(
+                    &*compiled.query,
+                    &top.order_by_fast_field::<i64>("date", Order::Desc),
+                )
+                .map_err(self.err("searching"))?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect(),
+        };
+        self.facets.retain(&searcher);
+        let (total, facets) = searcher
+            .search(
+                &*compiled.query,
+                &(
+                    Count,
+                    FacetCollector {
+                        cache: &self.facets,
+                    },
+                ),
+            )
+            .map_err(self.err("searching"))?;
         let highlight_field = if request.exact {
             fields.text_exact
         } else {
             fields.text
         };
         let generator = if compiled.has_text {
-            let mut g = SnippetGenerator::create(&searcher, &*compiled.query, highlight_field)
+            // Highlight the words themselves: the query may have found a phrase
+            // through its pairs, which are not words of the text.
+            let words = BooleanQuery::new(
+                compiled
+                    .highlight
+                    .iter()
+                    .map(|t| (Occur::Should, term_query(t.clone())))
+                    .collect(),
+            );
+            let mut g = SnippetGenerator::create(&searcher, &words, highlight_field)
                 .map_err(self.err("making snippets"))?;
             g.set_max_num_chars(SNIPPET_CHARS);
             Some(g)

@@ -74,12 +74,8 @@ impl Store {
     pub fn generation(&self) -> Result<u64> {
         let value: Option<String> = self
             .conn
-            .query_row(
-                "SELECT value FROM library_meta WHERE key = 'generation'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
+            .prepare_cached("SELECT value FROM library_meta WHERE key = 'generation'")
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)).optional())
             .map_err(self.err("reading the library generation"))?;
         Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
     }
@@ -273,26 +269,28 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        // The ids are integers: a literal list is safe.
-        let list = ids
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        // One cached statement whatever the ids: they travel as a JSON array.
+        let list = format!(
+            "[{}]",
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
         let mut stmt = self
             .conn
-            .prepare(&format!(
+            .prepare_cached(
                 "SELECT st.id, st.document_id, d.title, a.name, st.speaker_label, p.name, s.name, m.name, d.date, st.source_line
                  FROM statements st JOIN documents d ON d.id = st.document_id
                  LEFT JOIN actors a ON a.id = st.speaker_id
                  LEFT JOIN processes p ON p.id = d.process_id
                  LEFT JOIN sessions s ON s.id = d.session_id
                  LEFT JOIN meetings m ON m.id = d.meeting_id
-                 WHERE st.id IN ({list})"
-            ))
+                 WHERE st.id IN (SELECT value FROM json_each(?1))",
+            )
             .map_err(self.err(doing))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([list], |r| {
                 Ok(HitContext {
                     id: r.get(0)?,
                     document: r.get(1)?,
