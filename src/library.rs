@@ -236,23 +236,28 @@ impl Library {
 
     /// Names the ids of raw results: speakers, documents, facets.
     fn name_results(&self, query: &str, raw: RawResults) -> Result<SearchResults> {
-        let ids: Vec<i64> = raw.hits.iter().map(|h| h.id).collect();
-        let contexts = self.store.hit_contexts(&ids)?;
+        // Named from memory: the index stores each hit's document and speaker ids,
+        // and the names are read once per library generation.
+        let names = self.facet_names()?;
         let hits = raw
             .hits
             .into_iter()
             .filter_map(|h| {
-                let c = contexts.get(&h.id)?;
+                let d = names.documents.get(&h.document)?;
+                let speaker = h
+                    .speaker
+                    .and_then(|s| names.actors.get(&(s as u64)).cloned())
+                    .or(h.speaker_label);
                 Some(Hit {
                     id: h.id,
-                    document: c.document,
-                    document_title: c.document_title.clone(),
-                    speaker: c.speaker.clone().or_else(|| c.speaker_label.clone()),
-                    process: c.process.clone(),
-                    session: c.session.clone(),
-                    meeting: c.meeting.clone(),
-                    date: c.date.clone(),
-                    source_line: c.source_line,
+                    document: h.document,
+                    document_title: d.title.clone(),
+                    speaker,
+                    process: d.process.clone(),
+                    session: d.session.clone(),
+                    meeting: d.meeting.clone(),
+                    date: d.date.clone(),
+                    source_line: h.source_line,
                     score: h.score,
                     snippet: h.snippet,
                     fragment: h.fragment,
@@ -260,7 +265,6 @@ impl Library {
                 })
             })
             .collect();
-        let names = self.facet_names()?;
         let facet = |counts: HashMap<u64, u64>, table: &HashMap<u64, String>| -> Vec<FacetCount> {
             let mut top: Vec<(u64, u64)> = counts.into_iter().collect();
             top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

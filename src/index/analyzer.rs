@@ -168,11 +168,27 @@ impl FoldingTokenizer {
         out
     }
 
-    fn analyze(&self, text: &str, mut emit: impl FnMut(usize, usize, String)) {
+    /// Calls `emit(start, end, term)` for each term of `text`, with the byte range of
+    /// the word it comes from.
+    pub fn analyze(&self, text: &str, emit: impl FnMut(usize, usize, String)) {
+        self.analyze_some(text, |_| true, emit)
+    }
+
+    /// Like [`FoldingTokenizer::analyze`] for the words `keep` accepts (given as
+    /// written); the others are skipped without folding.
+    pub fn analyze_some(
+        &self,
+        text: &str,
+        keep: impl Fn(&str) -> bool,
+        mut emit: impl FnMut(usize, usize, String),
+    ) {
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
             for (start, end) in words(text) {
                 let raw = &text[start..end];
+                if !keep(raw) {
+                    continue;
+                }
                 if let Some(terms) = memo.get(raw) {
                     for term in terms.iter() {
                         emit(start, end, term.clone());
@@ -205,6 +221,23 @@ impl FoldingTokenizer {
             None => Box::new([self.stemmer.stem(&word).into_owned()]),
         }
     }
+}
+
+/// Whether a word, as written, can fold to a term beginning with one of `letters`
+/// (lower-case ASCII). Folding keeps a word's first letter, lower-cased — spelling
+/// maps, "-ise" endings and stemming only change what follows — except for accented
+/// or non-ASCII initials and split prefixes ("cybersecurity" → "cyber", "secur"),
+/// which are always kept. Lets a highlighter skip most words without folding them.
+pub fn may_fold_to(raw: &str, letters: &[u8]) -> bool {
+    let Some(&first) = raw.as_bytes().first() else {
+        return false;
+    };
+    if !first.is_ascii() || letters.contains(&first.to_ascii_lowercase()) {
+        return true;
+    }
+    SPLIT_PREFIXES.iter().any(|p| {
+        raw.len() > p.len() && raw.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// How many distinct words each thread remembers the folding of before starting over:
@@ -287,6 +320,13 @@ pub struct ExactTokenizer {
 }
 
 impl ExactTokenizer {
+    /// Calls `emit(start, end, term)` for each word of `text`, lower-cased.
+    pub fn analyze(text: &str, mut emit: impl FnMut(usize, usize, String)) {
+        for (s, e) in words(text) {
+            emit(s, e, text[s..e].to_lowercase());
+        }
+    }
+
     /// The terms of `text` as the exact field stores them.
     pub fn terms(text: &str) -> Vec<String> {
         words(text)
@@ -395,6 +435,28 @@ mod tests {
             PairTokenizer::pairs(&folding.terms("united nations")),
             ["unit nation"]
         );
+    }
+
+    #[test]
+    fn folding_keeps_the_first_letter_except_where_may_fold_to_says() {
+        let t = FoldingTokenizer::default();
+        let text = "Programmes organised by the Centre; cybersecurity and multi-stakeholder \
+                    Defence analysed judgements. Côte d'Ivoire, Ärzte, 2030 Agenda, ICTs, \
+                    prioritising behaviour; Multilateralism CYBERSECURITY yes";
+        for (s, e) in words(text) {
+            let raw = &text[s..e];
+            for term in t.terms(raw) {
+                let letter = term.as_bytes()[0];
+                assert!(may_fold_to(raw, &[letter]), "{raw} → {term}");
+            }
+            // And a letter no term starts with is refused unless the word is special.
+            if raw.is_ascii()
+                && !raw.to_lowercase().starts_with("cyber")
+                && !raw.to_lowercase().starts_with("multi")
+            {
+                assert!(!may_fold_to(raw, &[b'#']), "{raw}");
+            }
+        }
     }
 
     #[test]

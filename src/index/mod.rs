@@ -239,6 +239,12 @@ impl SearchIndex {
         doc.add_text(f.text, &row.text);
         doc.add_text(f.text_exact, &row.text);
         doc.add_text(f.text_pairs, &row.text);
+        if let Some(label) = &row.speaker_label {
+            doc.add_text(f.speaker_label, label);
+        }
+        if let Some(line) = row.source_line {
+            doc.add_u64(f.source_line, line.max(0) as u64);
+        }
         if let Some(s) = row.speaker {
             doc.add_u64(f.speaker, s as u64);
         }

@@ -2,7 +2,7 @@
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STRING,
+    INDEXED, STORED, STRING,
 };
 
 use super::analyzer::{EXACT, FOLDED, PAIRS};
@@ -46,6 +46,9 @@ pub struct Fields {
     /// Adjacent pairs of folded terms ("unit nation"): a two-word phrase is one term
     /// here, found without checking positions; longer phrases are phrases of pairs.
     pub text_pairs: Field,
+    /// Stored only, to name a hit without asking SQLite.
+    pub speaker_label: Field,
+    pub source_line: Field,
 }
 
 impl Fields {
@@ -56,7 +59,7 @@ impl Fields {
             .set_stored()
             .set_fast();
         let id = b.add_u64_field("id", id_options);
-        let document = b.add_u64_field("document", INDEXED | FAST);
+        let document = b.add_u64_field("document", INDEXED | FAST | STORED);
         let folded = TextOptions::default().set_stored().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(FOLDED)
@@ -74,7 +77,7 @@ impl Fields {
             document,
             text,
             text_exact,
-            speaker: b.add_u64_field("speaker", INDEXED | FAST),
+            speaker: b.add_u64_field("speaker", INDEXED | FAST | STORED),
             speaker_kind: b.add_text_field("speaker_kind", STRING),
             groups: b.add_u64_field("groups", INDEXED | FAST),
             region: b.add_u64_field("region", INDEXED),
@@ -102,6 +105,8 @@ impl Fields {
                         .set_index_option(IndexRecordOption::WithFreqsAndPositions),
                 ),
             ),
+            speaker_label: b.add_text_field("speaker_label", STORED),
+            source_line: b.add_u64_field("source_line", STORED),
             schema: Schema::builder().build(),
         };
         Fields {

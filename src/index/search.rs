@@ -14,10 +14,9 @@ use tantivy::query::{
     Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Term, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Order, Score, SegmentReader, TantivyDocument};
 
-use super::analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer};
+use super::analyzer::{may_fold_to, ExactTokenizer, FoldingTokenizer, PairTokenizer};
 use super::query::{self, Clause, Field, Item};
 use super::schema::Fields;
 use super::SearchIndex;
@@ -625,6 +624,10 @@ impl SegmentCollector for FacetSegment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawHit {
     pub id: i64,
+    pub document: i64,
+    pub speaker: Option<i64>,
+    pub speaker_label: Option<String>,
+    pub source_line: Option<i64>,
     pub score: f32,
     pub snippet: String,
     pub fragment: String,
@@ -676,7 +679,6 @@ impl SearchIndex {
     /// Runs a compiled query: top hits (by relevance or date), exact total, facets.
     pub fn run(&self, compiled: &Compiled, request: &SearchRequest) -> Result<RawResults> {
         let searcher = self.reader().searcher();
-        let fields = self.fields();
         let limit = request.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
         // Two passes: the top hits alone (tantivy can then skip blocks that cannot
@@ -707,31 +709,12 @@ impl SearchIndex {
                 ),
             )
             .map_err(self.err("searching"))?;
-        let highlight_field = if request.exact {
-            fields.text_exact
-        } else {
-            fields.text
-        };
-        let generator = if compiled.has_text {
-            // Highlight the words themselves: the query may have found a phrase
-            // through its pairs, which are not words of the text.
-            let words = BooleanQuery::new(
-                compiled
-                    .highlight
-                    .iter()
-                    .map(|t| (Occur::Should, term_query(t.clone())))
-                    .collect(),
-            );
-            let mut g = SnippetGenerator::create(&searcher, &words, highlight_field)
-                .map_err(self.err("making snippets"))?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Some(g)
-        } else {
-            None
-        };
+        let highlighter = compiled
+            .has_text
+            .then(|| Highlighter::new(compiled, request.exact));
         let hits = addresses
             .into_iter()
-            .map(|(score, address)| self.read_hit(&searcher, score, address, generator.as_ref()))
+            .map(|(score, address)| self.read_hit(&searcher, score, address, highlighter.as_ref()))
             .collect::<Result<Vec<_>>>()?;
         Ok(RawResults {
             total,
@@ -741,39 +724,34 @@ impl SearchIndex {
         })
     }
 
-    /// Reads a hit's statement id and text, and cuts its snippet (the opening of the
-    /// text when there is nothing to highlight).
+    /// Reads a hit's stored fields and cuts its snippet (the opening of the text when
+    /// there is nothing to highlight).
     fn read_hit(
         &self,
         searcher: &tantivy::Searcher,
         score: f32,
         address: DocAddress,
-        generator: Option<&SnippetGenerator>,
+        highlighter: Option<&Highlighter>,
     ) -> Result<RawHit> {
         let fields = self.fields();
         let doc: TantivyDocument = searcher.doc(address).map_err(self.err("reading a hit"))?;
-        let id = doc
-            .get_first(fields.id)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0) as i64;
+        let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
         let text = doc
             .get_first(fields.text)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let snippet = generator
-            .map(|g| g.snippet(text))
-            .filter(|s| !s.fragment().is_empty());
-        let (fragment, highlights) = match snippet {
-            Some(s) => {
-                let fragment = s.fragment().to_string();
-                let ranges =
-                    merge_adjacent(&fragment, s.highlighted().iter().map(|r| (r.start, r.end)));
-                (fragment, ranges)
-            }
-            None => (lead(text), Vec::new()),
-        };
+        let (fragment, highlights) = highlighter
+            .and_then(|h| h.snippet(text))
+            .unwrap_or_else(|| (lead(text), Vec::new()));
         Ok(RawHit {
-            id,
+            id: number(fields.id).unwrap_or(0) as i64,
+            document: number(fields.document).unwrap_or(0) as i64,
+            speaker: number(fields.speaker).map(|s| s as i64),
+            speaker_label: doc
+                .get_first(fields.speaker_label)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            source_line: number(fields.source_line).map(|l| l as i64),
             score,
             snippet: mark(&fragment, &highlights),
             fragment,
@@ -841,6 +819,114 @@ impl SearchIndex {
     }
 }
 
+/// Finds the query's words in a text and cuts the fragment that shows most of them.
+pub struct Highlighter {
+    /// Terms as the searched field holds them (folded, or lower-cased with `--exact`).
+    terms: Vec<String>,
+    /// The first letters of the terms: other words are not folded at all.
+    letters: Vec<u8>,
+    exact: bool,
+    folding: FoldingTokenizer,
+}
+
+/// How far before the first highlighted word a fragment starts, when it can.
+const LEAD_IN: usize = 40;
+
+impl Highlighter {
+    fn new(compiled: &Compiled, exact: bool) -> Self {
+        let mut terms: Vec<String> = compiled
+            .highlight
+            .iter()
+            .filter_map(|t| t.value().as_str().map(str::to_string))
+            .collect();
+        terms.sort();
+        terms.dedup();
+        let mut letters: Vec<u8> = terms.iter().filter_map(|t| t.bytes().next()).collect();
+        letters.dedup();
+        Highlighter {
+            terms,
+            letters,
+            exact,
+            folding: FoldingTokenizer::default(),
+        }
+    }
+
+    /// The fragment (at most [`SNIPPET_CHARS`] bytes, cut at spaces) holding the most
+    /// distinct query words, and the byte ranges of the words in it; `None` when the
+    /// text holds none of them.
+    fn snippet(&self, text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut emit = |start: usize, end: usize, term: String| {
+            if let Ok(i) = self.terms.binary_search(&term) {
+                if found.last().is_none_or(|last| last.0 != start) {
+                    found.push((start, end, i));
+                }
+            }
+        };
+        if self.exact {
+            ExactTokenizer::analyze(text, emit);
+        } else {
+            let keep = |raw: &str| may_fold_to(raw, &self.letters);
+            self.folding.analyze_some(text, keep, &mut emit);
+        }
+        let first = found.first()?;
+        // The window starting at the hit that covers the most distinct words.
+        let mut best = (0, first.0);
+        for (i, &(start, ..)) in found.iter().enumerate().take(64) {
+            let mut seen: Vec<usize> = found[i..]
+                .iter()
+                .take_while(|h| h.1 <= start + SNIPPET_CHARS)
+                .map(|h| h.2)
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if seen.len() > best.0 {
+                best = (seen.len(), start);
+            }
+        }
+        let anchor = best.1;
+        let last_hit_end = found
+            .iter()
+            .filter(|h| h.0 >= anchor && h.1 <= anchor + SNIPPET_CHARS)
+            .map(|h| h.1)
+            .max()
+            .unwrap_or(anchor);
+        // Some words before the first hit, if the hits leave room for them.
+        let room = (anchor + SNIPPET_CHARS).saturating_sub(last_hit_end);
+        let mut from = anchor.saturating_sub(LEAD_IN.min(room));
+        // Near the end of the text, start earlier so the fragment is full.
+        from = from.min(text.len().saturating_sub(SNIPPET_CHARS));
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        // Start at a word: skip the part of a word the cut fell into.
+        if from > 0 && from < anchor && !text[..from].ends_with(char::is_whitespace) {
+            from = text[from..anchor]
+                .find(' ')
+                .map_or(anchor, |i| from + i + 1);
+        }
+        let mut to = (from + SNIPPET_CHARS).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        if to < text.len() {
+            if let Some(space) = text[last_hit_end.min(to)..to].rfind(' ') {
+                to = last_hit_end.min(to) + space;
+            }
+        }
+        let ranges = found
+            .iter()
+            .filter(|h| h.0 >= from && h.1 <= to)
+            .map(|h| (h.0 - from, h.1 - from));
+        let fragment = text[from..to].to_string();
+        let highlights = merge_adjacent(&fragment, ranges);
+        Some((fragment, highlights))
+    }
+}
+
 /// Joins highlighted words separated only by spaces ("Programme of Action" is one
 /// mark, not three), then drops lone function words ("of" highlighted on its own
 /// because a phrase contained it).
@@ -887,7 +973,62 @@ fn lead(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::mark;
+    use super::*;
+
+    fn highlighter(words: &[&str]) -> Highlighter {
+        let field = Fields::new().text;
+        let folding = FoldingTokenizer::default();
+        let highlight = words
+            .iter()
+            .flat_map(|w| folding.terms(w))
+            .map(|t| Term::from_field_text(field, &t))
+            .collect();
+        let compiled = Compiled {
+            query: Box::new(EmptyQuery),
+            notices: Vec::new(),
+            has_text: true,
+            highlight,
+        };
+        Highlighter::new(&compiled, false)
+    }
+
+    fn marked(fragment: &str, ranges: &[(usize, usize)]) -> Vec<String> {
+        ranges
+            .iter()
+            .map(|&(s, e)| fragment[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_fragment_shows_the_most_query_words_with_their_variants() {
+        let filler = "Nothing of interest is said here at all. ".repeat(12);
+        let text = format!(
+            "Capacity is mentioned early. {filler}Then the Programmes of Action on \
+             capacity-building come together. {filler}The end."
+        );
+        let h = highlighter(&["programme of action", "capacity building"]);
+        let (fragment, ranges) = h.snippet(&text).unwrap();
+        assert!(fragment.len() <= SNIPPET_CHARS, "{fragment}");
+        assert_eq!(
+            marked(&fragment, &ranges),
+            ["Programmes of Action", "capacity-building"],
+            "{fragment}"
+        );
+        assert!(!fragment.starts_with(' ') && !fragment.ends_with(' '));
+        assert!(h.snippet("no match at all").is_none());
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_and_a_late_hit_fills_the_fragment() {
+        let h = highlighter(&["cybersecurity"]);
+        let (fragment, ranges) = h.snippet("We talk about cyber-security.").unwrap();
+        assert_eq!(fragment, "We talk about cyber-security.");
+        assert_eq!(marked(&fragment, &ranges), ["cyber-security"]);
+        let long = format!("{} ends with cybersecurity", "word ".repeat(100));
+        let (fragment, _) = h.snippet(&long).unwrap();
+        assert!(fragment.ends_with("cybersecurity"));
+        assert!(fragment.len() > SNIPPET_CHARS - 10, "{}", fragment.len());
+    }
 
     #[test]
     fn snippets_escape_everything_but_the_markers() {

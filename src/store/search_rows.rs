@@ -35,6 +35,9 @@ pub struct IndexRow {
     pub unofficial: bool,
     pub ai_generated: bool,
     pub symbols: Vec<String>,
+    /// The speaker as the source names them, and where the statement starts.
+    pub speaker_label: Option<String>,
+    pub source_line: Option<i64>,
 }
 
 /// Where a hit comes from, for display.
@@ -58,6 +61,18 @@ pub struct FacetNames {
     pub actors: HashMap<u64, String>,
     pub themes: HashMap<u64, String>,
     pub sessions: HashMap<u64, String>,
+    /// Each document's title, process, session, meeting and date, for naming hits.
+    pub documents: HashMap<i64, DocumentContext>,
+}
+
+/// What a hit shows of its document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentContext {
+    pub title: String,
+    pub process: Option<String>,
+    pub session: Option<String>,
+    pub meeting: Option<String>,
+    pub date: Option<String>,
 }
 
 /// ISO date text ("2024-05-10", "2023") as YYYYMMDD.
@@ -180,7 +195,8 @@ impl Store {
             .prepare(&format!(
                 "SELECT st.id, st.document_id, st.text, st.speaker_id, a.kind, a.region_id,
                         st.on_behalf_of_id, st.aligned_with_id, d.kind, p.key, d.session_id, s.number,
-                        d.meeting_id, ai.number, d.date, d.unofficial, d.ai_generated
+                        d.meeting_id, ai.number, d.date, d.unofficial, d.ai_generated,
+                        st.speaker_label, st.source_line
                  FROM statements st
                  JOIN documents d ON d.id = st.document_id
                  LEFT JOIN actors a ON a.id = st.speaker_id
@@ -213,6 +229,8 @@ impl Store {
                     date: date.as_deref().and_then(date_number),
                     unofficial: r.get(15)?,
                     ai_generated: r.get(16)?,
+                    speaker_label: r.get(17)?,
+                    source_line: r.get(18)?,
                     ..IndexRow::default()
                 })
             })
@@ -331,7 +349,37 @@ impl Store {
             actors: read("SELECT id, name FROM actors")?,
             themes: read("SELECT id, key FROM themes")?,
             sessions: read("SELECT s.id, p.name || ', ' || s.name FROM sessions s JOIN processes p ON p.id = s.process_id")?,
+            documents: self.document_contexts()?,
         })
+    }
+
+    fn document_contexts(&self) -> Result<HashMap<i64, DocumentContext>> {
+        let doing = "reading document names";
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.title, p.name, s.name, m.name, d.date FROM documents d
+                 LEFT JOIN processes p ON p.id = d.process_id
+                 LEFT JOIN sessions s ON s.id = d.session_id
+                 LEFT JOIN meetings m ON m.id = d.meeting_id",
+            )
+            .map_err(self.err(doing))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    DocumentContext {
+                        title: r.get(1)?,
+                        process: r.get(2)?,
+                        session: r.get(3)?,
+                        meeting: r.get(4)?,
+                        date: r.get(5)?,
+                    },
+                ))
+            })
+            .map_err(self.err(doing))?;
+        rows.collect::<rusqlite::Result<HashMap<_, _>>>()
+            .map_err(self.err(doing))
     }
 
     /// SQLite's own integrity check: "ok", or the problems it found.
