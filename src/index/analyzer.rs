@@ -454,7 +454,7 @@ mod tests {
                 && !raw.to_lowercase().starts_with("cyber")
                 && !raw.to_lowercase().starts_with("multi")
             {
-                assert!(!may_fold_to(raw, &[b'#']), "{raw}");
+                assert!(!may_fold_to(raw, b"#"), "{raw}");
             }
         }
     }

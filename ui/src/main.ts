@@ -1,7 +1,10 @@
-// Entry point: mounts the application shell.
+// Entry point: applies the saved light/dark choice, then mounts the application shell.
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { applyTheme, loadTheme } from "./lib/theme";
 import "./app.css";
+
+applyTheme(loadTheme());
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

@@ -22,18 +22,5 @@ export function segments(fragment: string, highlights: [number, number][]): Segm
   return out;
 }
 
-/** A citation to paste: "Egypt, OEWG 2021–2025, 2nd substantive session, 8th meeting". */
-export function citation(hit: { speaker: string | null; process: string | null; session: string | null; meeting: string | null; date: string | null; document_title: string }): string {
-  const parts = [hit.speaker ?? "Unknown speaker", hit.process, hit.session, hit.meeting].filter((p): p is string => !!p);
-  if (!hit.process) parts.push(hit.document_title);
-  if (hit.date) parts.push(hit.date);
-  return parts.join(", ");
-}
-
-/** Where a statement was made, without the speaker: "OEWG 2021–2025, 2nd substantive session, 8th meeting". */
-export function place(hit: { process: string | null; session: string | null; meeting: string | null; date: string | null; document_title: string }): string {
-  const parts = [hit.process, hit.session, hit.meeting].filter((p): p is string => !!p);
-  if (!hit.process) parts.push(hit.document_title);
-  if (hit.date) parts.push(hit.date);
-  return parts.join(", ");
-}
+// Kept here for existing imports; they live in citation.ts.
+export { citation, place } from "./citation";
