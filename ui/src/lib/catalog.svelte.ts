@@ -1,0 +1,52 @@
+// Lists several screens share (actors, themes, documents, library status), loaded once
+// and reloaded after work that changes them (import, reindex, codebook save).
+import { libraryStatus, type ApiError, type LibraryStatus } from "./api/library";
+import { actors, documents } from "./api/documents";
+import { themes } from "./api/themes";
+import type { Actor, DocumentRow, ThemeRow } from "./api/types";
+
+/** A value loaded from the shell, with its loading and error state. */
+export class Loaded<T> {
+  value = $state<T | null>(null);
+  error = $state<ApiError | null>(null);
+  loading = $state(false);
+  #pending: Promise<void> | null = null;
+  #fetch: () => Promise<T>;
+
+  constructor(fetch: () => Promise<T>) {
+    this.#fetch = fetch;
+  }
+
+  /** Loads once; `force` reloads even when loaded. Never rejects (see `error`). */
+  load(force = false): Promise<void> {
+    if (this.#pending) return this.#pending;
+    if (this.value !== null && !force) return Promise.resolve();
+    this.loading = true;
+    this.#pending = this.#fetch()
+      .then((v) => {
+        this.value = v;
+        this.error = null;
+      })
+      .catch((err: ApiError) => {
+        this.error = err;
+      })
+      .finally(() => {
+        this.loading = false;
+        this.#pending = null;
+      });
+    return this.#pending;
+  }
+}
+
+export const status = new Loaded<LibraryStatus>(libraryStatus);
+export const actorList = new Loaded<Actor[]>(actors);
+export const themeList = new Loaded<ThemeRow[]>(themes);
+export const documentList = new Loaded<DocumentRow[]>(documents);
+
+/** After documents changed (import, reindex): reload what depends on them. */
+export function documentsChanged(): void {
+  void status.load(true);
+  void documentList.load(true);
+  void actorList.load(true);
+  void themeList.load(true);
+}

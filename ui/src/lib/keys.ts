@@ -1,0 +1,12 @@
+// Keyboard helpers shared by the shell and the screens.
+
+/** Whether keys typed at `target` go into a text field (so "/" must not be stolen). */
+export function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"].includes(target.type);
+  }
+  return false;
+}
