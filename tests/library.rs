@@ -143,3 +143,59 @@ fn error_codes_are_stable() {
     assert_eq!(err.code(), "not_a_library");
     assert!(err.is_user_error());
 }
+
+/// The desktop app keeps one handle open and imports on a second one in the same
+/// process; a tag added on the first afterwards must be in the file for everyone.
+#[test]
+fn writes_through_one_handle_survive_another_handle_in_the_same_process() {
+    let dir = temp_dir();
+    let fixtures =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let mut main = Library::open(dir.path()).unwrap();
+    {
+        let mut importer = Library::open(dir.path()).unwrap();
+        let results = importer
+            .import(
+                &[fixtures.join("transcript.txt")],
+                &Default::default(),
+                |_| {},
+            )
+            .unwrap();
+        assert!(results.iter().all(|(_, r)| r.is_ok()));
+    }
+    // Another process opens and closes the library: if this process had lost its
+    // locks on the file, that process would take the write-ahead log away.
+    let out = crate::common::plenary(dir.path(), &["status"]);
+    assert!(out.status.success());
+    let statement = main.statements(None, None, None, None).unwrap()[1].id;
+    let tag = main
+        .add_tag(&plenary::store::themes::NewTag {
+            statement,
+            theme: "funding".into(),
+            stance: "support".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let out = crate::common::plenary(
+        dir.path(),
+        &[
+            "tag",
+            "list",
+            "--statement",
+            &statement.to_string(),
+            "--origin",
+            "manual",
+            "--format",
+            "json",
+        ],
+    );
+    let listed = crate::common::stdout(&out);
+    assert!(listed.contains(&format!("\"id\":{}", tag.id)), "{listed}");
+    drop(main);
+    let reopened = Library::open(dir.path()).unwrap();
+    assert!(reopened
+        .tags(Some(statement), None, None, Some("manual"))
+        .unwrap()
+        .iter()
+        .any(|t| t.id == tag.id));
+}

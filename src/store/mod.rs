@@ -14,8 +14,6 @@ pub mod positions;
 pub mod search_rows;
 pub mod themes;
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -40,7 +38,11 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to
     /// [`migrations::LATEST`].
     pub fn open(path: &Path) -> Result<Store> {
-        check_header(path)?;
+        // The file is never opened other than through SQLite: closing any other handle
+        // on it would drop every POSIX lock this process holds on it, and another
+        // process could then take the write-ahead log from under a connection still
+        // open here (the desktop app keeps one open while importing on another).
+        // SQLite itself refuses a file that is not a database before writing to it.
         let sql = |doing: &'static str| {
             let path = path.to_path_buf();
             move |source| Error::Sqlite {
@@ -136,38 +138,6 @@ impl Store {
             doing,
             source,
         }
-    }
-}
-
-/// Refuses an existing file that is not an SQLite database, before SQLite touches it.
-fn check_header(path: &Path) -> Result<()> {
-    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(Error::Io {
-                path: path.to_path_buf(),
-                doing: "read",
-                source,
-            })
-        }
-    };
-    let mut header = Vec::with_capacity(16);
-    (&mut file)
-        .take(16)
-        .read_to_end(&mut header)
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            doing: "read",
-            source,
-        })?;
-    if header.is_empty() || header.as_slice() == MAGIC {
-        Ok(())
-    } else {
-        Err(Error::NotALibrary {
-            path: path.to_path_buf(),
-        })
     }
 }
 
