@@ -1,12 +1,14 @@
 // End-to-end tests of the desktop app in a real window: Xvfb + tauri-driver +
 // WebKitWebDriver. Run by scripts/test-all.sh after the app is built:
 //   node --test ui/e2e/*.e2e.mjs
-// Each test saves a screenshot of what it saw in tests/artifacts/.
+// The tests run in order on one window and one library, as a user would: import the
+// seeds, search, read, tag, compare. Each saves a screenshot of what it saw in
+// tests/artifacts/.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,24 +17,35 @@ import { Session } from "./webdriver.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const app = join(root, "target/debug/plenary-desktop");
 const cli = join(root, "target/debug/plenary");
+const seeds = join(root, "../shared/corpus/seeds");
 const artifacts = join(root, "tests/artifacts");
 const port = 4444 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
 let driver;
 let session;
+let library;
+let toImport;
 
 function shot(name, png) {
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, `e2e-${name}.png`), png);
 }
 
+/** Runs the CLI on the app's library (SQLite lets it read while the app is open). */
+function plenary(...args) {
+  const out = spawnSync(cli, ["--library", library, ...args], { encoding: "utf8" });
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+  return out.stdout;
+}
+
+const sel = (testid, extra = "") => `[data-testid="${testid}"]${extra}`;
+
 before(async () => {
-  // A library holding the seeds and a statement with markup in it.
-  const library = mkdtempSync(join(tmpdir(), "plenary-e2e-"));
-  const imported = spawnSync(cli, ["--library", library, "import", join(root, "../shared/corpus/seeds"), join(root, "tests/fixtures/formats/hostile.txt")], {
-    encoding: "utf8",
-  });
-  assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+  // An empty library, and a folder to import: the seeds and a statement with markup.
+  library = mkdtempSync(join(tmpdir(), "plenary-e2e-"));
+  toImport = mkdtempSync(join(tmpdir(), "plenary-e2e-import-"));
+  cpSync(seeds, toImport, { recursive: true });
+  cpSync(join(root, "tests/fixtures/formats/hostile.txt"), join(toImport, "hostile.txt"));
   const driverPath = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
   driver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "inherit" });
   for (let i = 0; i < 100; i++) {
@@ -51,26 +64,167 @@ after(async () => {
   driver?.kill();
 });
 
-test("searching a phrase shows hits with their speakers and a total", async () => {
-  const input = (await session.waitFor('[data-testid="search-input"]'))[0];
-  await session.type(input, '"programme of action"');
-  const total = await session.waitForText('[data-testid="search-total"]', (t) => /^\d+ statements?/.test(t));
-  assert.match(total, /^\d+ statements?/);
-  const france = await session.waitForText('[data-testid="search-result"]', (t) => t.startsWith("France"));
-  assert.ok(france.includes("POA") || /programme of action/i.test(france), france);
-  assert.ok((await session.findAll('[data-testid="facet-speaker"]')).length > 0, "speaker facet");
-  shot("search", await session.screenshot());
+test("importing the seeds from the Library screen reports each file and lists the documents", async () => {
+  await session.clickOn(sel("nav-library"));
+  const path = (await session.waitFor(sel("import-path")))[0];
+  await session.type(path, toImport);
+  await session.clickOn(sel("import-path-button"));
+  await session.waitFor(sel("import-panel", '[data-state="done"]'), 1, 120000);
+  const files = readdirSync(toImport).filter((f) => !f.startsWith(".") && !f.endsWith(".md"));
+  const results = await session.findAll(sel("import-result"));
+  assert.ok(results.length >= files.length - 1, `${results.length} results for ${files.length} files`);
+  for (const r of results) {
+    const status = await session.attribute(r, "data-status");
+    assert.ok(["imported", "already_present"].includes(status), `${status}: ${await session.text(r)}`);
+  }
+  const rows = await session.waitFor(`${sel("document-list")} ${sel("document-row")}`, results.length);
+  assert.equal(rows.length, results.length);
+  // What the app imported is what the library holds.
+  assert.equal(JSON.parse(plenary("status", "--format", "json")).documents, rows.length);
+  shot("library", await session.screenshot());
+});
+
+test('searching "programme of action" and opening France\'s statement in the reader', async () => {
+  await session.clickOn(sel("nav-search"));
+  const input = (await session.waitFor(sel("search-input")))[0];
   await session.clear(input);
+  await session.type(input, '"programme of action"');
+  const total = await session.waitForText(sel("search-total"), (t) => /^\d+ statements?/.test(t));
+  assert.ok(Number.parseInt(total, 10) > 0, total);
+  await session.waitForText(sel("search-result"), (t) => t.startsWith("France"));
+  assert.ok((await session.findAll(sel("facet-speaker"))).length > 0, "speaker facet");
+  shot("search", await session.screenshot());
+  // Open the first result whose speaker is France.
+  const results = await session.findAll(sel("search-result"));
+  let opened = false;
+  for (const r of results) {
+    if ((await session.text(r)).startsWith("France")) {
+      const open = await session.cmd("POST", `/element/${r}/element`, { using: "css selector", value: sel("open-result") });
+      await session.click(Object.values(open)[0]);
+      opened = true;
+      break;
+    }
+  }
+  assert.ok(opened, "a France result to open");
+  const focused = (await session.waitFor(sel("reader-turn", '[data-focused="true"]')))[0];
+  const chip = await session.cmd("POST", `/element/${focused}/element`, { using: "css selector", value: sel("speaker-chip") });
+  assert.match(await session.text(Object.values(chip)[0]), /France/);
+  assert.ok((await session.findAll(sel("reader-turn"))).length > 5, "the document's turns");
+  shot("reader", await session.screenshot());
+});
+
+test("tagging selected words of a statement adds a human tag that the library keeps", async () => {
+  const turn = (await session.waitFor(sel("reader-turn", '[data-focused="true"]')))[0];
+  const id = await session.attribute(turn, "data-statement-id");
+  // Select the first four words of the statement's text, as a mouse would.
+  const selected = await session.execute(
+    `const el = document.querySelector('[data-statement-id="' + arguments[0] + '"] [data-testid="turn-text"]');
+     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+     let node;
+     while ((node = walker.nextNode()) && node.textContent.trim().split(/\\s+/).length < 4);
+     const text = node.textContent;
+     const start = text.search(/\\S/);
+     const words = text.slice(start).split(/\\s+/).slice(0, 4).join(" ");
+     const range = document.createRange();
+     range.setStart(node, start);
+     range.setEnd(node, start + words.length);
+     const s = getSelection();
+     s.removeAllRanges();
+     s.addRange(range);
+     el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+     return words;`,
+    [id],
+  );
+  assert.ok(selected.length > 0);
+  await session.waitFor(sel("tag-popover"));
+  await session.execute(
+    `const set = (id, v) => { const e = document.querySelector('[data-testid="' + id + '"]'); e.value = v; e.dispatchEvent(new Event("change", { bubbles: true })); };
+     set("tag-theme", "funding"); set("tag-stance", "support");`,
+  );
+  await session.clickOn(sel("tag-add"));
+  await session.waitFor(`[data-statement-id="${id}"] ${sel("tag-badge", '[data-origin="manual"][data-theme="funding"]')}`);
+  const tags = plenary("tag", "list", "--statement", id, "--format", "json");
+  const manual = tags
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .flat()
+    .find((t) => t.origin === "manual" && t.theme === "funding");
+  assert.ok(manual, tags);
+  assert.equal(manual.stance, "support");
+  assert.ok(manual.span && manual.span[1] > manual.span[0], JSON.stringify(manual));
+  shot("tagged", await session.screenshot());
+});
+
+test("comparing France and the Russian Federation on poa shows both positions, as the CLI does", async () => {
+  await session.clickOn(sel("nav-compare"));
+  for (const actor of ["France", "Russian Federation"]) {
+    const input = (await session.waitFor(`${sel("compare-actor-picker")} input`))[0];
+    await session.clear(input);
+    await session.type(input, actor);
+    await session.clickOn(sel("compare-actor-add"));
+  }
+  await session.clickOn(`${sel("compare-theme-picker")} input[data-theme-key="poa"]`);
+  const expected = plenary("compare", "--actors", "France,Russian Federation", "--themes", "poa", "--format", "json")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  for (const position of expected) {
+    const [cell] = await session.waitFor(sel("compare-cell", `[data-actor="${position.actor}"][data-theme="poa"]`));
+    assert.equal(await session.attribute(cell, "data-stance"), position.stance, position.actor);
+    assert.equal(Number(await session.attribute(cell, "data-statements")), position.statements, position.actor);
+  }
+  assert.ok(expected.some((p) => p.statements > 0), "someone spoke on poa");
+  const busy = expected.find((p) => p.statements > 0);
+  await session.clickOn(sel("compare-cell", `[data-actor="${busy.actor}"][data-theme="poa"]`));
+  await session.waitFor(sel("cell-statement"), busy.statements);
+  shot("compare", await session.screenshot());
+});
+
+test("the heatmap, an actor profile and the codebook open and show their data", async () => {
+  await session.clickOn(sel("compare-tab-heatmap"));
+  await session.waitFor(sel("matrix-cell"), 2);
+  shot("heatmap", await session.screenshot());
+  await session.clickOn(sel("matrix-actor"));
+  await session.waitFor(sel("actor-profile"));
+  await session.waitFor(sel("actor-statement"));
+  shot("actor", await session.screenshot());
+  await session.clickOn(sel("nav-codebook"));
+  const text = (await session.waitFor(sel("codebook-text")))[0];
+  assert.match(await session.execute("return arguments[0].value", [{ "element-6066-11e4-a52e-4f735466cecf": text }]), /\[\[theme\]\]/);
+  await session.waitFor(sel("codebook-theme"), 10);
+  shot("codebook", await session.screenshot());
 });
 
 test("a statement with markup shows as text and runs nothing", async () => {
-  const input = (await session.waitFor('[data-testid="search-input"]'))[0];
+  await session.clickOn(sel("nav-search"));
+  const input = (await session.waitFor(sel("search-input")))[0];
+  await session.clear(input);
   await session.type(input, "onerror");
-  const text = await session.waitForText('[data-testid="search-result"]', (t) => t.includes("onerror=alert(1)"));
+  const text = await session.waitForText(sel("search-result"), (t) => t.includes("onerror=alert(1)"));
   assert.ok(text.includes("<img src=x onerror=alert(1)>"), text);
   assert.ok(text.includes("<script>"), text);
-  const injected = await session.execute("return document.querySelectorAll('[data-testid=\"search-result\"] img, [data-testid=\"search-result\"] script').length");
+  const injected = await session.execute("return document.querySelectorAll('main img, main script').length");
   assert.equal(injected, 0);
   shot("hostile", await session.screenshot());
-  await session.clear(input);
+});
+
+test("dark and light themes both apply", async () => {
+  const background = "return getComputedStyle(document.documentElement).backgroundColor";
+  const pick = async (wanted) => {
+    // The toggle cycles system → light → dark; the last choice persists across runs.
+    for (let i = 0; i < 3; i++) {
+      if ((await session.execute("return document.documentElement.dataset.theme ?? 'system'")) === wanted) return;
+      await session.clickOn(sel("theme-toggle"));
+    }
+    assert.fail(`the toggle never reached ${wanted}`);
+  };
+  await pick("dark");
+  const dark = await session.execute(background);
+  shot("search-dark", await session.screenshot());
+  await pick("light");
+  const light = await session.execute(background);
+  assert.notEqual(dark, light);
+  shot("search-light", await session.screenshot());
+  await pick("system");
 });

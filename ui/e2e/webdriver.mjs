@@ -73,6 +73,21 @@ export class Session {
     await this.cmd("POST", `/element/${element}/clear`, {});
   }
 
+  async click(element) {
+    await this.cmd("POST", `/element/${element}/click`, {});
+  }
+
+  /** Clicks the first element matching `css`, waiting for it to appear. */
+  async clickOn(css, timeoutMs = 15000) {
+    const [element] = await this.waitFor(css, 1, timeoutMs);
+    await this.click(element);
+    return element;
+  }
+
+  async attribute(element, name) {
+    return this.cmd("GET", `/element/${element}/attribute/${name}`);
+  }
+
   async text(element) {
     return this.cmd("GET", `/element/${element}/text`);
   }
