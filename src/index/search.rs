@@ -949,12 +949,26 @@ fn merge_adjacent(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> V
             _ => out.push((s, e)),
         }
     }
-    let lone = |&(s, e): &(usize, usize)| {
-        text.get(s..e)
-            .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
-    };
+    let function_word = |w: &str| FUNCTION_WORDS.contains(&w.to_lowercase().as_str());
+    let lone = |&(s, e): &(usize, usize)| text.get(s..e).is_some_and(function_word);
     if out.iter().any(|r| !lone(r)) {
         out.retain(|r| !lone(r));
+        // "of Program of Action" → "Program of Action": a function word only counts
+        // inside a run of marked words, not at its edges.
+        for (s, e) in out.iter_mut() {
+            while let Some((first, _)) = text[*s..*e].split_once([' ', '-']) {
+                if !function_word(first) {
+                    break;
+                }
+                *s += first.len() + 1;
+            }
+            while let Some((_, last)) = text[*s..*e].rsplit_once([' ', '-']) {
+                if !function_word(last) {
+                    break;
+                }
+                *e -= last.len() + 1;
+            }
+        }
     }
     out
 }
@@ -1016,6 +1030,9 @@ mod tests {
         );
         assert!(!fragment.starts_with(' ') && !fragment.ends_with(' '));
         assert!(h.snippet("no match at all").is_none());
+        // Function words of the phrase are marked inside it, not around it.
+        let (fragment, ranges) = h.snippet("a proposal of Program of Action on it").unwrap();
+        assert_eq!(marked(&fragment, &ranges), ["Program of Action"]);
     }
 
     #[test]
