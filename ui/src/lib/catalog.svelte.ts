@@ -38,7 +38,16 @@ export class Loaded<T> {
   }
 }
 
-export const status = new Loaded<LibraryStatus>(libraryStatus);
+export const status = new Loaded<LibraryStatus>(() =>
+  libraryStatus().then((s) => {
+    // The library is open and the search box is up: what the launch benchmark
+    // (scripts/bench-desktop.sh) measures up to. Marked once.
+    if (performance.getEntriesByName("plenary:interactive").length === 0) {
+      performance.mark("plenary:interactive");
+    }
+    return s;
+  }),
+);
 export const actorList = new Loaded<Actor[]>(actors);
 export const themeList = new Loaded<ThemeRow[]>(themes);
 export const documentList = new Loaded<DocumentRow[]>(documents);

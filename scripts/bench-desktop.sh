@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Desktop benchmarks (issue 6): launch to interactive search, keystroke to results
+# painted on a library holding the UN General Debate corpus and the seeds, memory of
+# the whole app, size of the release binary. Prints a Markdown table.
+# Usage: scripts/bench-desktop.sh [CORPUS]   (default ../shared/corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus}
+(cd ui && npm run build >/dev/null)
+cargo build --release --workspace --bins
+library=$(mktemp -d -t plenary-bench-XXXXXX)
+trap 'rm -rf "$library"; kill "${xvfb:-}" 2>/dev/null || true' EXIT
+target/release/plenary --library "$library" import "$corpus/seeds" "$corpus/ungdc" >/dev/null
+export DISPLAY=:${BENCH_DISPLAY:-97}
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+node ui/e2e/bench-desktop.mjs "$library"

@@ -1,0 +1,154 @@
+// Desktop benchmarks (issue 6), in a real window: launch to interactive search,
+// keystroke to results painted, memory of the whole app, size of the release binary.
+// Run by scripts/bench-desktop.sh, which builds the release app, imports the corpus
+// into a fresh library and starts Xvfb:
+//   node ui/e2e/bench-desktop.mjs LIBRARY
+// Prints a Markdown table for docs/benchmarks.md.
+
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session } from "./webdriver.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const app = join(root, "target/release/plenary-desktop");
+const library = process.argv[2];
+assert.ok(library, "usage: node ui/e2e/bench-desktop.mjs LIBRARY");
+const LAUNCHES = 5;
+const port = 5444 + Math.floor(Math.random() * 500);
+const base = `http://127.0.0.1:${port}`;
+
+// What a delegate types, one keystroke at a time.
+const TYPED = ["cyber", "capacity building", "sustainable development", "programme of action", "human rights council"];
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+};
+
+/** Wall-clock epoch (ms) at which process `pid` started, from /proc. */
+function processStart(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[19]); // field 22: starttime, in clock ticks since boot
+  const hz = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+  const btime = Number(/btime (\d+)/.exec(readFileSync("/proc/stat", "utf8"))[1]);
+  return btime * 1000 + (ticks / hz) * 1000;
+}
+
+/** The app's pid and every descendant's (WebKit's web and network processes). */
+function tree(pid) {
+  const out = [pid];
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(...tree(Number(p)));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
+
+function memory(pid) {
+  let rss = 0;
+  let pss = 0;
+  for (const p of tree(pid)) {
+    try {
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)[1]);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return { rss: rss / 1024, pss: pss / 1024 };
+}
+
+function appPid() {
+  const out = spawnSync("pgrep", ["-n", "-f", `${app} --library ${library}`], { encoding: "utf8" });
+  return Number(out.stdout.trim());
+}
+
+const driverPath = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
+const driver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "ignore" });
+for (let i = 0; i < 100; i++) {
+  try {
+    await fetch(`${base}/status`);
+    break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const launches = [];
+const keystrokes = [];
+let mem;
+let statements;
+try {
+  for (let run = 0; run < LAUNCHES; run++) {
+    const session = await Session.start(base, app, ["--library", library]);
+    try {
+      const pid = appPid();
+      const started = processStart(pid);
+      await session.waitFor('[data-testid="library-status"]', 1, 30000);
+      const interactive = await session.execute(
+        `const m = performance.getEntriesByName("plenary:interactive")[0];
+         return m ? performance.timeOrigin + m.startTime : null;`,
+      );
+      assert.ok(interactive, "the app marks when it is interactive");
+      launches.push(interactive - started);
+      if (run === LAUNCHES - 1) {
+        statements = await session.execute(
+          "return document.querySelector('[data-testid=\"library-status\"]').textContent",
+        );
+        // Keystroke → results for that exact text painted (two animation frames).
+        for (const text of TYPED) {
+          await session.execute(
+            "const i = document.querySelector('[data-testid=\"search-input\"]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));",
+          );
+          for (let n = 1; n <= text.length; n++) {
+            const query = text.slice(0, n);
+            if (query.endsWith(" ")) continue;
+            const ms = await session.cmd("POST", "/execute/async", {
+              script: `const [query, done] = arguments;
+                const input = document.querySelector('[data-testid="search-input"]');
+                const t0 = performance.now();
+                input.value = query;
+                input.dispatchEvent(new Event("input", { bubbles: true }));
+                const shown = () => document.querySelector('[data-testid="search-total"]')?.dataset.query === query
+                  || document.querySelector('[data-testid="search-error"]');
+                const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+                if (shown()) painted();
+                else new MutationObserver((_, o) => { if (shown()) { o.disconnect(); painted(); } })
+                  .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });`,
+              args: [query],
+            });
+            keystrokes.push(ms);
+          }
+        }
+        mem = memory(pid);
+      }
+    } finally {
+      await session.end().catch(() => {});
+    }
+  }
+} finally {
+  driver.kill();
+}
+
+const size = statSync(app).size / (1024 * 1024);
+console.log(`Library: ${statements}`);
+console.log("| measure | p50 | p95 | max | target |");
+console.log("| --- | ---: | ---: | ---: | ---: |");
+console.log(
+  `| launch to interactive search (${LAUNCHES} launches) | ${pct(launches, 0.5).toFixed(0)} ms | ${pct(launches, 0.95).toFixed(0)} ms | ${Math.max(...launches).toFixed(0)} ms | ≤ 1,000 ms |`,
+);
+console.log(
+  `| keystroke to results painted (${keystrokes.length} keystrokes) | ${pct(keystrokes, 0.5).toFixed(1)} ms | ${pct(keystrokes, 0.95).toFixed(1)} ms | ${Math.max(...keystrokes).toFixed(1)} ms | ≤ 100 ms |`,
+);
+console.log(`\nMemory of the whole app (app + WebKit processes) after the searches: RSS ${mem.rss.toFixed(0)} MB, PSS ${mem.pss.toFixed(0)} MB.`);
+console.log(`Release binary target/release/plenary-desktop: ${size.toFixed(1)} MB.`);
