@@ -14,6 +14,11 @@ Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$pid" "$xvfb" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
 sleep 1
+# A session bus, as every desktop has: a second launch finds the first through it.
+bus=$(dbus-daemon --session --fork --print-address=1 --print-pid=1)
+export DBUS_SESSION_BUS_ADDRESS=$(echo "$bus" | head -1)
+buspid=$(echo "$bus" | sed -n 2p)
+trap 'kill "$pid" "$xvfb" "$buspid" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
 
 PLENARY_LIBRARY=$library "$app" >"$log" 2>&1 &
 pid=$!
@@ -46,6 +51,17 @@ else
   echo "FAILED: the UI never called library_status (no library.sqlite3 in $library)"
   failed=$((failed + 1))
 fi
+# A second launch hands over to the first (which comes forward) and exits.
+PLENARY_LIBRARY=$library timeout 20 "$app" >>"$log" 2>&1 && second=$? || second=$?
+windows=$(xwininfo -root -tree 2>/dev/null | grep -c '"Plenary"' || true)
+if [ "$second" -eq 0 ] && kill -0 "$pid" 2>/dev/null && [ "$windows" -eq 1 ]; then
+  echo "ok: a second launch exited and left the first window (one window open)"
+  passed=$((passed + 1))
+else
+  echo "FAILED: second launch exit $second, first alive: $(kill -0 "$pid" 2>/dev/null && echo yes || echo no), windows: $windows"
+  failed=$((failed + 1))
+fi
+
 sleep 1
 import -window root tests/artifacts/desktop-smoke.png 2>/dev/null && echo "screenshot: tests/artifacts/desktop-smoke.png"
 

@@ -228,3 +228,23 @@ test("dark and light themes both apply", async () => {
   shot("search-light", await session.screenshot());
   await pick("system");
 });
+
+test("a long import shows its progress and stops when cancelled", async () => {
+  const corpus = join(root, "../shared/corpus/ungdc");
+  await session.clickOn(sel("nav-library"));
+  const path = (await session.waitFor(sel("import-path")))[0];
+  await session.clear(path);
+  await session.type(path, corpus);
+  await session.clickOn(sel("import-path-button"));
+  const progress = await session.waitForText(sel("progress"), (t) => /\d/.test(t), 30000);
+  assert.match(progress, /\d+/);
+  shot("import-progress", await session.screenshot());
+  await session.clickOn(sel("cancel-button"));
+  await session.waitFor(sel("import-panel", '[data-state="done"]'), 1, 120000);
+  const summary = await session.text((await session.waitFor(sel("import-summary")))[0]);
+  assert.match(summary, /^Cancelled/, summary);
+  const files = readdirSync(corpus, { recursive: true }).filter((f) => f.endsWith(".txt")).length;
+  const results = (await session.findAll(sel("import-result"))).length;
+  assert.ok(results > 0 && results < files, `${results} of ${files} files before the cancel`);
+  shot("import-cancelled", await session.screenshot());
+});

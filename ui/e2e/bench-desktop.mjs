@@ -73,6 +73,35 @@ function appPid() {
   return Number(out.stdout.trim());
 }
 
+/** Launches the app directly (no WebDriver) and returns ms from process start to the
+ *  UI's first library status, as the app reports it with PLENARY_TIMING set. */
+async function directLaunch() {
+  const child = spawn(app, ["--library", library], { env: { ...process.env, PLENARY_TIMING: "1" }, stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  const at = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no timing line: ${err}`)), 30000);
+    child.stderr.on("data", (d) => {
+      err += d;
+      const m = /plenary-timing: interactive at ([\d.]+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  const started = processStart(child.pid);
+  child.kill();
+  await new Promise((r) => child.on("exit", r));
+  await new Promise((r) => setTimeout(r, 300));
+  return at - started;
+}
+
+const direct = [];
+for (let run = 0; run < LAUNCHES + 1; run++) {
+  const ms = await directLaunch();
+  if (run > 0) direct.push(ms); // the first launch warms the disk cache
+}
+
 const driverPath = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
 const driver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "ignore" });
 for (let i = 0; i < 100; i++) {
@@ -85,6 +114,7 @@ for (let i = 0; i < 100; i++) {
 }
 
 const launches = [];
+const pageStarts = [];
 const keystrokes = [];
 let mem;
 let statements;
@@ -94,13 +124,17 @@ try {
     try {
       const pid = appPid();
       const started = processStart(pid);
-      await session.waitFor('[data-testid="library-status"]', 1, 30000);
-      const interactive = await session.execute(
-        `const m = performance.getEntriesByName("plenary:interactive")[0];
-         return m ? performance.timeOrigin + m.startTime : null;`,
-      );
+      let interactive = null;
+      for (let i = 0; i < 300 && !interactive; i++) {
+        interactive = await session.execute(
+          `const m = performance.getEntriesByName("plenary:interactive")[0];
+           return m ? performance.timeOrigin + m.startTime : null;`,
+        );
+        if (!interactive) await new Promise((r) => setTimeout(r, 50));
+      }
       assert.ok(interactive, "the app marks when it is interactive");
       launches.push(interactive - started);
+      pageStarts.push((await session.execute("return performance.timeOrigin")) - started);
       if (run === LAUNCHES - 1) {
         statements = await session.execute(
           "return document.querySelector('[data-testid=\"library-status\"]').textContent",
@@ -145,7 +179,13 @@ console.log(`Library: ${statements}`);
 console.log("| measure | p50 | p95 | max | target |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
 console.log(
-  `| launch to interactive search (${LAUNCHES} launches) | ${pct(launches, 0.5).toFixed(0)} ms | ${pct(launches, 0.95).toFixed(0)} ms | ${Math.max(...launches).toFixed(0)} ms | ≤ 1,000 ms |`,
+  `| launch to interactive search, app started directly (${direct.length} launches) | ${pct(direct, 0.5).toFixed(0)} ms | ${pct(direct, 0.95).toFixed(0)} ms | ${Math.max(...direct).toFixed(0)} ms | ≤ 1,000 ms |`,
+);
+console.log(
+  `| launch to interactive search under WebDriver (${LAUNCHES} launches) | ${pct(launches, 0.5).toFixed(0)} ms | ${pct(launches, 0.95).toFixed(0)} ms | ${Math.max(...launches).toFixed(0)} ms | ≤ 1,000 ms |`,
+);
+console.log(
+  `| of which: process start to the page's first script (webview start) | ${pct(pageStarts, 0.5).toFixed(0)} ms | ${pct(pageStarts, 0.95).toFixed(0)} ms | ${Math.max(...pageStarts).toFixed(0)} ms | |`,
 );
 console.log(
   `| keystroke to results painted (${keystrokes.length} keystrokes) | ${pct(keystrokes, 0.5).toFixed(1)} ms | ${pct(keystrokes, 0.95).toFixed(1)} ms | ${Math.max(...keystrokes).toFixed(1)} ms | ≤ 100 ms |`,
