@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+include!("src/command_names.rs");
+
 fn main() {
     let dist = Path::new("../ui/dist");
     if !dist.join("index.html").exists() {
@@ -16,28 +18,7 @@ fn main() {
         .expect("write ui/dist/index.html");
     }
     println!("cargo:rerun-if-changed=../ui/dist");
-    // Keep in step with `commands::COMMANDS` (a test checks both and the capability).
-    let manifest = tauri_build::AppManifest::new().commands(&[
-        "library_status",
-        "search",
-        "similar",
-        "documents",
-        "read_document",
-        "fix_speaker",
-        "actors",
-        "actor_profile",
-        "import_paths",
-        "reindex",
-        "cancel_work",
-        "themes",
-        "codebook_text",
-        "save_codebook",
-        "add_tag",
-        "remove_tag",
-        "compare",
-        "matrix",
-        "cell_statements",
-    ]);
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
 }

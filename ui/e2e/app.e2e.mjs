@@ -7,12 +7,12 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Session } from "./webdriver.mjs";
+import { Session, startDriver } from "./webdriver.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const app = join(root, "target/debug/plenary-desktop");
@@ -46,16 +46,7 @@ before(async () => {
   toImport = mkdtempSync(join(tmpdir(), "plenary-e2e-import-"));
   cpSync(seeds, toImport, { recursive: true });
   cpSync(join(root, "tests/fixtures/formats/hostile.txt"), join(toImport, "hostile.txt"));
-  const driverPath = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
-  driver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "inherit" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${base}/status`);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  driver = await startDriver(port);
   session = await Session.start(base, app, ["--library", library]);
 });
 

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Session } from "./webdriver.mjs";
+import { Session, startDriver } from "./webdriver.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const app = join(root, "target/release/plenary-desktop");
@@ -102,16 +102,7 @@ for (let run = 0; run < LAUNCHES + 1; run++) {
   if (run > 0) direct.push(ms); // the first launch warms the disk cache
 }
 
-const driverPath = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
-const driver = spawn(driverPath, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "ignore" });
-for (let i = 0; i < 100; i++) {
-  try {
-    await fetch(`${base}/status`);
-    break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const driver = await startDriver(port, "ignore");
 
 const launches = [];
 const pageStarts = [];

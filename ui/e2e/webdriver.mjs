@@ -1,7 +1,28 @@
 // A minimal W3C WebDriver client over fetch, enough to drive the desktop app through
 // tauri-driver (which starts the app and hands over to WebKitWebDriver).
 
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/**
+ * Starts tauri-driver on `port` (WebKitWebDriver on `port + 1`) and waits until it
+ * answers. Returns the child process; kill it when done.
+ */
+export async function startDriver(port, stdio = "inherit") {
+  const path = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", ".cargo/bin/tauri-driver");
+  const driver = spawn(path, ["--port", String(port), "--native-port", String(port + 1)], { stdio });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/status`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return driver;
+}
 
 export class Session {
   constructor(base, id) {
