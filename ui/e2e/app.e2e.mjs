@@ -239,3 +239,18 @@ test("a long import shows its progress and stops when cancelled", async () => {
   assert.ok(results > 0 && results < files, `${results} of ${files} files before the cancel`);
   shot("import-cancelled", await session.screenshot());
 });
+
+test("rebuilding the index reports what it indexed and search still answers", async () => {
+  await session.clickOn(sel("nav-library"));
+  await session.clickOn(sel("reindex-button"));
+  const result = await session.waitForText(sel("reindex-result"), (t) => /Indexed [\d,]+ statements/.test(t), 120000);
+  const indexed = Number(result.replace(/[^\d]/g, ""));
+  const status = JSON.parse(plenary("status", "--format", "json"));
+  assert.equal(indexed, status.statements, result);
+  shot("reindexed", await session.screenshot());
+  await session.clickOn(sel("nav-search"));
+  const input = (await session.waitFor(sel("search-input")))[0];
+  await session.clear(input);
+  await session.type(input, '"programme of action"');
+  await session.waitForText(sel("search-result"), (t) => t.startsWith("France"));
+});
