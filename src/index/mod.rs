@@ -86,6 +86,23 @@ impl SearchIndex {
         }
     }
 
+    /// Registers the analyzers on an opened or created index and starts its reader.
+    fn wrap(dir: &Path, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
+        register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            writer: None,
+            facets: search::FacetCache::default(),
+        })
+    }
+
     /// Opens the index in `dir`, or says why it cannot be used as it is.
     pub fn open(dir: &Path) -> std::result::Result<SearchIndex, Health> {
         if !dir.join("meta.json").exists() {
@@ -100,20 +117,7 @@ impl SearchIndex {
                 "the index was built with another schema".into(),
             ));
         }
-        register(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()
-            .map_err(damaged)?;
-        Ok(SearchIndex {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            fields,
-            writer: None,
-            facets: search::FacetCache::default(),
-        })
+        SearchIndex::wrap(dir, index, fields).map_err(damaged)
     }
 
     /// Creates an empty index in `dir`, removing whatever was there.
@@ -146,20 +150,7 @@ impl SearchIndex {
         })?;
         let index = Index::create(directory, fields.schema.clone(), Default::default())
             .map_err(tantivy("creating the index"))?;
-        register(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()
-            .map_err(tantivy("opening the index reader"))?;
-        Ok(SearchIndex {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            fields,
-            writer: None,
-            facets: search::FacetCache::default(),
-        })
+        SearchIndex::wrap(dir, index, fields).map_err(tantivy("opening the index reader"))
     }
 
     /// The library generation the last commit reflects.
