@@ -28,14 +28,27 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
 };
 
-/** Wall-clock epoch (ms) at which process `pid` started, from /proc. */
+/** Wall-clock epoch (ms) of the machine's boot, from `/proc/uptime` read beside the
+ *  clock. Not `btime` in `/proc/stat`: that is whole seconds and was seen a full second
+ *  off here, which made every launch look a second slower. `uptime` has 10 ms steps;
+ *  the earliest boot it allows is taken, so a launch is never measured shorter than it
+ *  was. */
+function bootEpoch() {
+  const before = Date.now();
+  const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+  const after = Date.now();
+  return (before + after) / 2 - uptime * 1000 - 10;
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** Wall-clock epoch (ms) at which process `pid` started: its start time in clock ticks
+ *  since boot (`/proc/PID/stat`, field 22) on the boot epoch. */
 function processStart(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[19]); // field 22: starttime, in clock ticks since boot
-  const hz = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-  const btime = Number(/btime (\d+)/.exec(readFileSync("/proc/stat", "utf8"))[1]);
-  return btime * 1000 + (ticks / hz) * 1000;
+  const ticks = Number(fields[19]);
+  return bootEpoch() + (ticks / CLOCK_TICKS) * 1000;
 }
 
 /** The app's pid and every descendant's (WebKit's web and network processes). */
@@ -76,6 +89,7 @@ function appPid() {
 /** Launches the app directly (no WebDriver) and returns ms from process start to the
  *  UI's first library status, as the app reports it with PLENARY_TIMING set. */
 async function directLaunch() {
+  const spawned = Date.now();
   const child = spawn(app, ["--library", library], { env: { ...process.env, PLENARY_TIMING: "1" }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const at = await new Promise((resolve, reject) => {
@@ -89,11 +103,14 @@ async function directLaunch() {
       }
     });
   });
+  // The clock read just before spawning is the start here. The /proc reading the
+  // WebDriver launches rely on must agree with it, or those numbers are not trusted.
   const started = processStart(child.pid);
+  assert.ok(Math.abs(started - spawned) < 60, `process start from /proc (${started}) is ${started - spawned} ms from the spawn (${spawned})`);
   child.kill();
   await new Promise((r) => child.on("exit", r));
   await new Promise((r) => setTimeout(r, 300));
-  return at - started;
+  return at - spawned;
 }
 
 const direct = [];
