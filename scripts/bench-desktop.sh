@@ -9,10 +9,8 @@ corpus=${1:-../shared/corpus}
 (cd ui && npm run build >/dev/null)
 cargo build --release --workspace --bins
 library=$(mktemp -d -t plenary-bench-XXXXXX)
-trap 'rm -rf "$library"; kill "${xvfb:-}" 2>/dev/null || true' EXIT
+trap 'rm -rf "$library"; kill "${XVFB_PID:-}" 2>/dev/null || true' EXIT
 target/release/plenary --library "$library" import "$corpus/seeds" "$corpus/ungdc" >/dev/null
-export DISPLAY=:${BENCH_DISPLAY:-97}
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 1
+source scripts/xvfb.sh
+start_xvfb
 node ui/e2e/bench-desktop.mjs "$library"

@@ -13,7 +13,7 @@ as_root() {
 packages=(
   build-essential pkg-config curl file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-  xvfb xauth x11-utils webkit2gtk-driver imagemagick dbus-daemon
+  xvfb xauth x11-utils xdotool webkit2gtk-driver imagemagick dbus-daemon
 )
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

@@ -4,9 +4,7 @@
 # Screenshots go to tests/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DISPLAY=:${E2E_DISPLAY:-95}
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-sleep 1
+source scripts/xvfb.sh
+start_xvfb
+trap 'kill "$XVFB_PID" 2>/dev/null || true' EXIT
 node --test ui/e2e/*.e2e.mjs

@@ -7,18 +7,17 @@ cd "$(dirname "$0")/.."
 mkdir -p tests/artifacts
 library=$(mktemp -d)
 log=$(mktemp)
+pid=""
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
 
-export DISPLAY=:${SMOKE_DISPLAY:-97}
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill "$pid" "$xvfb" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
-sleep 1
+source scripts/xvfb.sh
+start_xvfb
+trap 'kill "$pid" "$XVFB_PID" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
 # A session bus, as every desktop has: a second launch finds the first through it.
 bus=$(dbus-daemon --session --fork --print-address=1 --print-pid=1)
 export DBUS_SESSION_BUS_ADDRESS=$(echo "$bus" | head -1)
 buspid=$(echo "$bus" | sed -n 2p)
-trap 'kill "$pid" "$xvfb" "$buspid" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
+trap 'kill "$pid" "$XVFB_PID" "$buspid" 2>/dev/null || true; rm -rf "$library" "$log"' EXIT
 
 PLENARY_LIBRARY=$library "$app" >"$log" 2>&1 &
 pid=$!
