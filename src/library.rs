@@ -189,9 +189,11 @@ impl Library {
     /// Searches the statements. See [`crate::index::query`] for the syntax.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = std::time::Instant::now();
+        let names = self.facet_names()?;
         let ctx = QueryContext {
             resolver: &self.resolver,
             acronyms: &self.acronyms,
+            sessions: &names.sessions,
         };
         let compiled = crate::index::search::compile(self.index.fields(), &ctx, request)?;
         let raw = self.index.run(&compiled, request)?;

@@ -187,6 +187,39 @@ fn bad_queries_explain_or_read_leniently() {
 }
 
 #[test]
+fn session_filters_take_a_number_or_the_name_the_facet_shows() {
+    let (_dir, library) = library();
+    // Each session of the facet, named as the facet names it, filters to its count.
+    let all = search(&library, "the");
+    assert!(all.facets.session.len() >= 2, "{:?}", all.facets.session);
+    for f in &all.facets.session {
+        let q = format!("the session:\"{}\"", f.name);
+        assert_eq!(search(&library, &q).total as u64, f.count, "{q}");
+        // Without its process, the session's own name matches it too.
+        let (_, own) = f.name.rsplit_once(", ").expect("process, session");
+        let q = format!("the session:\"{own}\"");
+        assert!(search(&library, &q).total as u64 >= f.count, "{q}");
+    }
+    // Ordinals read as numbers.
+    assert_eq!(
+        search(&library, "session:3rd").total,
+        search(&library, "session:3").total
+    );
+    let err = library
+        .search(&SearchRequest {
+            query: "session:\"Fifth special session\"".into(),
+            limit: 5,
+            ..SearchRequest::default()
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no session is named") && err.contains("session:2"),
+        "{err}"
+    );
+}
+
+#[test]
 fn spelling_variants_fold_together_unless_exact() {
     let (_dir, library) = library();
     // The fixture writes "programme of action" and "cybersecurity".

@@ -52,6 +52,9 @@ pub struct QueryContext<'a> {
     pub resolver: &'a Resolver,
     /// Acronym (lower case) → its expansion, from the codebook.
     pub acronyms: &'a HashMap<String, String>,
+    /// Session id → its full name ("OEWG 2021–2025, 2nd substantive session"), for
+    /// `session:` filters that name a session rather than give its number.
+    pub sessions: &'a HashMap<u64, String>,
 }
 
 /// A compiled query and what was read leniently or added.
@@ -308,6 +311,63 @@ fn actor(ctx: &QueryContext, field: Field, value: &str) -> Result<(i64, ActorKin
     }
 }
 
+/// `session:2` (or `2nd`): that session number in every process. `session:"OEWG
+/// 2021–2025, 2nd substantive session"`: that one session, as the session facet names
+/// it; a name without its process (`session:"2nd substantive session"`) matches it in
+/// every process. Sessions without a number can only be named.
+fn session_filter(fields: &Fields, ctx: &QueryContext, value: &str) -> Result<Box<dyn Query>> {
+    let value = value.trim();
+    let digits: String = value.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let ordinal = value[digits.len()..].to_lowercase();
+    if !digits.is_empty() && matches!(ordinal.as_str(), "" | "st" | "nd" | "rd" | "th") {
+        let n: u64 = digits.parse().map_err(|_| {
+            bad(
+                1,
+                format!("session:{value} is not a session number; use e.g. session:2"),
+            )
+        })?;
+        return Ok(term_query(Term::from_field_u64(fields.session_number, n)));
+    }
+    let wanted = value.to_lowercase();
+    let mut ids: Vec<u64> = ctx
+        .sessions
+        .iter()
+        .filter(|(_, name)| {
+            let name = name.to_lowercase();
+            name == wanted
+                || name
+                    .rsplit_once(", ")
+                    .is_some_and(|(_, session)| session == wanted)
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    ids.sort_unstable();
+    if ids.is_empty() {
+        let mut known: Vec<&str> = ctx.sessions.values().map(String::as_str).collect();
+        known.sort_unstable();
+        known.truncate(3);
+        let examples = if known.is_empty() {
+            "the library holds no sessions yet".to_string()
+        } else {
+            format!("e.g. session:\"{}\"", known.join("\", session:\""))
+        };
+        return Err(bad(
+            1,
+            format!("no session is named {value:?} in session:{value}; give a session number (session:2) or a session's full name as the session filter lists it ({examples})"),
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(
+        ids.into_iter()
+            .map(|id| {
+                (
+                    Occur::Should,
+                    term_query(Term::from_field_u64(fields.session, id)),
+                )
+            })
+            .collect(),
+    )))
+}
+
 fn compile_filter(
     fields: &Fields,
     ctx: &QueryContext,
@@ -345,16 +405,7 @@ fn compile_filter(
                 ));
             }
         }
-        Field::Session => {
-            let digits: String = value.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let n: i64 = digits.parse().map_err(|_| {
-                bad(
-                    1,
-                    format!("session:{value} needs a session number, e.g. session:2"),
-                )
-            })?;
-            u64_term(fields.session_number, n)
-        }
+        Field::Session => session_filter(fields, ctx, value)?,
         Field::Theme => text_term(fields.theme, &value.to_lowercase()),
         Field::Stance => {
             let stance = value.to_lowercase();

@@ -180,6 +180,27 @@ test("tagging selected words of a statement adds a human tag that the library ke
   shot("tagged", await session.screenshot());
 });
 
+test("a session facet narrows the results to that one session", async () => {
+  await session.clickOn(sel("nav-search"));
+  const input = (await session.waitFor(sel("search-input")))[0];
+  await session.clear(input);
+  await session.type(input, "cyber");
+  await session.waitForText(sel("search-total", `[data-query="cyber"]`), (t) => /^[\d,]+ statements?/.test(t));
+  const [facet] = await session.waitFor(sel("facet-session"));
+  const name = await session.attribute(facet, "data-name");
+  const count = Number((await session.text(facet)).match(/([\d,]+)$/)[1].replaceAll(",", ""));
+  await session.click(facet);
+  const chip = (await session.waitFor(sel("filter-chip")))[0];
+  assert.equal(await session.attribute(chip, "data-filter"), `session:"${name}"`);
+  await session.waitForText(sel("search-total"), (t) => Number(t.replaceAll(",", "").match(/^\d+/)?.[0]) === count);
+  // The CLI, given the same filter, counts the same statements.
+  const cli = JSON.parse(plenary("search", `cyber session:"${name}"`, "--format", "json"));
+  assert.equal(cli.total, count);
+  shot("search-session", await session.screenshot());
+  await session.clickOn(sel("filter-chip-remove"));
+  await session.clear(input);
+});
+
 test("comparing France and the Russian Federation on poa shows both positions, as the CLI does", async () => {
   await session.clickOn(sel("nav-compare"));
   for (const actor of ["France", "Russian Federation"]) {

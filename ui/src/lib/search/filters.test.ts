@@ -12,10 +12,10 @@ describe("facetFilter", () => {
     expect(facetFilter("theme", "capacity-building/gender")).toBe("theme:capacity-building/gender");
   });
 
-  it("filters sessions by their number", () => {
-    expect(facetFilter("session", "OEWG 2021–2025, 2nd substantive session")).toBe("session:2");
-    expect(facetFilter("session", "OEWG 2021–2025, Organizational session")).toBeNull();
-    expect(facetFilter("session", "Organizational session")).toBeNull();
+  it("filters a session by its full name, numbered or not", () => {
+    expect(facetFilter("session", "OEWG 2021–2025, 2nd substantive session")).toBe('session:"OEWG 2021–2025, 2nd substantive session"');
+    expect(facetFilter("session", "OEWG 2021–2025, Organizational session")).toBe('session:"OEWG 2021–2025, Organizational session"');
+    expect(facetFilter("session", " ")).toBeNull();
   });
 
   it("drops quotes a name cannot carry", () => {

@@ -10,16 +10,11 @@ export function quoteValue(value: string): string {
 }
 
 /**
- * The filter for clicking facet entry `name`. Sessions are filtered by number, so a
- * session facet ("OEWG 2021–2025, 2nd substantive session") becomes `session:2`;
- * null when its name holds no number.
+ * The filter for clicking facet entry `name`. A session is filtered by its full name
+ * ("OEWG 2021–2025, 2nd substantive session"), which is that one session, not the 2nd
+ * session of every process as `session:2` would be.
  */
 export function facetFilter(field: FacetField, name: string): string | null {
-  if (field === "session") {
-    const session = name.slice(name.lastIndexOf(",") + 1);
-    const n = session.match(/\d+/);
-    return n ? `session:${n[0]}` : null;
-  }
   if (!name.trim()) return null;
   return `${field}:${quoteValue(name)}`;
 }
