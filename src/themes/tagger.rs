@@ -395,7 +395,20 @@ impl Tagger {
                 let masked = excluded
                     .iter()
                     .any(|(es, el, et)| *et == theme && start < es + el && *es < start + len);
-                if !masked {
+                // Outside the ICT processes, a bare signal that repeats words of an
+                // excluded name said before it refers back to that name ("its regional
+                // plan of action … The plan of action was endorsed"). Inside them the
+                // theme is the subject at hand, so the bare signal keeps its meaning.
+                let refers_back = !in_ict_process
+                    && excluded.iter().any(|&(es, el, et)| {
+                        et == theme
+                            && es + el <= start
+                            && el > len
+                            && (es..=es + el - len).any(|o| {
+                                (0..len).all(|k| words[o + k].folded == words[start + k].folded)
+                            })
+                    });
+                if !masked && !refers_back {
                     hits.entry(theme).or_default().push((start, len));
                 }
             }
@@ -575,6 +588,14 @@ mod tests {
             stance_of(&t.tag("We want to get rid of poa language.", oewg), "poa"),
             None
         );
+        // Outside ICT processes, a bare "plan of action" after an excluded one refers
+        // back to it; inside them it keeps its meaning.
+        let anaphora = "Its regional plan of action for the information society covers cybercrime. The plan of action was endorsed in 2003.";
+        assert_eq!(
+            stance_of(&t.tag(anaphora, Some("unga-general-debate")), "poa"),
+            None
+        );
+        assert!(stance_of(&t.tag(anaphora, oewg), "poa").is_some());
         // Outside ICT processes a theme needs ICT context.
         assert_eq!(stance_of(&t.tag("We support the Programme of Action for the Least Developed Countries and capacity building for climate.", Some("unga-general-debate")), "capacity-building"), None);
         assert!(stance_of(

@@ -230,6 +230,17 @@ test("the heatmap, an actor profile and the codebook open and show their data", 
   await session.clickOn(sel("compare-tab-heatmap"));
   await session.waitFor(sel("matrix-cell"), 2);
   shot("heatmap", await session.screenshot());
+  // The last cell with statements sits far down the scrolled table, below its sticky
+  // header: clicking it lists that actor's statements on that theme.
+  const cells = await session.findAll(sel("matrix-cell", ":not([disabled])"));
+  const last = cells[cells.length - 1];
+  const [actor, theme] = [await session.attribute(last, "data-actor"), await session.attribute(last, "data-theme")];
+  const count = Number(await session.attribute(last, "data-statements"));
+  await session.click(last);
+  await session.waitFor(sel("cell-statements", `[data-actor="${actor}"][data-theme="${theme}"]`));
+  const listed = await session.waitFor(sel("cell-statement"), count);
+  assert.equal(listed.length, count, `${actor} on ${theme}`);
+  shot("heatmap-cell", await session.screenshot());
   await session.clickOn(sel("matrix-actor"));
   await session.waitFor(sel("actor-profile"));
   await session.waitFor(sel("actor-statement"));
