@@ -206,6 +206,32 @@ fn un_document_paragraphs_footnotes_symbols() {
 }
 
 #[test]
+fn un_document_from_a_pdf_drops_page_furniture() {
+    // Text as a PDF of a UN document gives it: the masthead on the symbol's line, and
+    // running headers, page numbers, job numbers and barcodes between paragraphs.
+    let doc = parse("un_document_pdf_text.txt", SourceType::UnDocument);
+    assert_eq!(doc.un_symbol.as_deref(), Some("A/AC.999/2031/4"));
+    assert_eq!(
+        doc.symbols,
+        ["A/99/100"],
+        "the own symbol is not a citation"
+    );
+    assert_eq!(doc.date.unwrap().to_string(), "2031-04-14");
+    assert_eq!(doc.title, "Options for an example directory");
+    assert_eq!(doc.statements.len(), 4);
+    let second = &doc.statements[1].text;
+    assert!(
+        second.ends_with("lessons they had learned from them."),
+        "the paragraph goes on across the page break: {second:?}"
+    );
+    for s in &doc.statements {
+        for furniture in ["31-04567", "2/3", "3/3", "A/AC.999", "- 3 -", "recycle"] {
+            assert!(!s.text.contains(furniture), "{furniture:?} in {:?}", s.text);
+        }
+    }
+}
+
+#[test]
 fn summary_record_attributes_reported_speech() {
     let doc = parse("summary_record.txt", SourceType::UnDocument);
     let got: Vec<String> = doc

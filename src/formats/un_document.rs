@@ -60,6 +60,66 @@ static SKIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)",
     )
 });
+/// The masthead words a PDF's text puts before the symbol on one line.
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:united nations|general assembly|security council|economic and social council|human rights council)\s+",
+    )
+});
+/// The distribution note a PDF's text puts after the symbol on one line.
+static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+distr\.?:?.*$"));
+
+/// One token of a line that the printed page adds, not the text: a page number
+/// ("2/12"), the job number ("25-03456", "GE.24-01234"), its language and print date
+/// ("(E)", "040325"), the barcode ("*2503456*").
+static FURNITURE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d{1,3}/\d{1,3}|(?:GE\.)?\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\d{7,10}\*)$")
+});
+/// The tokens among those that only page furniture has (a bare "(E)" or six digits
+/// could be text).
+static FURNITURE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\d{1,3}/\d{1,3}|(?:GE\.)?\d{2}-\d{5}|\*\d{7,10}\*)$"));
+
+/// Whether a line is a printed page's furniture rather than text: running headers and
+/// footers of UN documents extracted from PDF ("A/79/214", "2/12 24-12345",
+/// "25-03456 (E) 040325", "*2503456*", "Please recycle", "- 3 -").
+fn is_page_furniture(t: &str, own_symbol: Option<&str>) -> bool {
+    if t.eq_ignore_ascii_case("please recycle") || t.starts_with("Please recycle") {
+        return true;
+    }
+    let dashes = t.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    if t.starts_with('-')
+        && t.ends_with('-')
+        && !dashes.is_empty()
+        && dashes.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let own = |tok: &str| own_symbol.is_some_and(|s| s == tok);
+    // "2/12" is page 2 of 12; "77/37" can only be a resolution.
+    let page_of = |tok: &str| {
+        tok.split_once('/')
+            .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)))
+            .is_none_or(|(a, b)| 1 <= a && a <= b)
+    };
+    if !tokens.iter().all(|tok| own(tok) || page_of(tok)) {
+        return false;
+    }
+    // The running header: the document's own symbol, alone or beside page furniture
+    // (a symbol of several words, "A/C.1/79/L.1 Rev.1", is only matched alone).
+    if own_symbol == Some(t) {
+        return true;
+    }
+    !tokens.is_empty()
+        && tokens
+            .iter()
+            .all(|tok| own(tok) || FURNITURE_TOKEN.is_match(tok))
+        && tokens
+            .iter()
+            .any(|tok| own(tok) || FURNITURE_MARK.is_match(tok))
+}
+
 /// Verbs that report speech in the third person.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -82,6 +142,13 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// The document's own symbol, if one stands alone on a line near its top.
 pub fn symbol(head: &str) -> Option<String> {
     head.lines().take(20).map(str::trim).find_map(|l| {
+        // Text from a PDF puts the masthead on the symbol's line: "United Nations
+        // A/79/214", "General Assembly A/79/214 Distr.: General".
+        let mut l = DISTRIBUTION.replace(l, "").trim().to_string();
+        while let Some(m) = MASTHEAD.find(&l) {
+            l = l[m.end()..].to_string();
+        }
+        let l = l.as_str();
         let m = SYMBOL.find(l)?;
         (m.start() == 0 && m.end() == l.len() && l.chars().any(|c| c.is_ascii_digit()))
             .then(|| l.to_string())
@@ -183,7 +250,10 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             });
         } else if SESSION_LINE.is_match(t) {
             session_line = Some(t.to_string());
-        } else if HEADING.is_match(t) || Some(t) == own_symbol.as_deref() || SKIP_HEADER.is_match(t)
+        } else if HEADING.is_match(t)
+            || Some(t) == own_symbol.as_deref()
+            || SKIP_HEADER.is_match(t)
+            || is_page_furniture(t, own_symbol.as_deref())
         {
             continue;
         } else {
@@ -224,6 +294,9 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         let t = line.trimmed();
         if t.is_empty() {
             in_footnote = false;
+            continue;
+        }
+        if is_page_furniture(t, doc.un_symbol.as_deref()) {
             continue;
         }
         if let Some(c) = ANNEX.captures(t) {
@@ -548,5 +621,41 @@ mod tests {
             Some("A/AC.292/2025/1".into())
         );
         assert_eq!(symbol("See A/79/214 for details"), None);
+        assert_eq!(
+            symbol("United Nations A/79/214\nGeneral Assembly Distr.: General"),
+            Some("A/79/214".into())
+        );
+        assert_eq!(
+            symbol("General Assembly A/C.1/79/L.1 Distr.: Limited"),
+            Some("A/C.1/79/L.1".into())
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_told_from_text() {
+        let own = Some("A/79/214");
+        for line in [
+            "A/79/214",
+            "2/12",
+            "2/12 24-12345",
+            "24-12345 3/12",
+            "24-12345 (E) 010824",
+            "GE.24-01234",
+            "*2412345*",
+            "Please recycle",
+            "- 3 -",
+        ] {
+            assert!(is_page_furniture(line, own), "{line}");
+        }
+        for line in [
+            "77/37",
+            "(E)",
+            "A/75/816",
+            "resolution 77/37 and 24-12345",
+            "3. The directory could be kept.",
+            "- 3. a bulleted paragraph -",
+        ] {
+            assert!(!is_page_furniture(line, own), "{line}");
+        }
     }
 }
