@@ -232,6 +232,43 @@ fn un_document_from_a_pdf_drops_page_furniture() {
 }
 
 #[test]
+fn papers_speak_for_those_who_submit_them() {
+    // A byline on its own line, for a group.
+    let doc = parse("un_working_paper.txt", SourceType::UnDocument);
+    assert_eq!(doc.title, "Working paper on an example mechanism");
+    assert_eq!(
+        doc.statements.len(),
+        2,
+        "a short paper is still a UN document"
+    );
+    for s in &doc.statements {
+        assert_eq!(s.speaker.name.as_deref(), Some("Cuba"));
+        assert_eq!(s.speaker.method, Some(Method::Document));
+        assert_eq!(s.on_behalf_of.as_deref(), Some("Non-Aligned Movement"));
+    }
+    // In the title: a letter from a permanent representative, a joint working paper.
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let text = fixture("un_working_paper.txt");
+    for (title, first) in [
+        ("Letter dated 3 May 2031 from the Permanent Representative of Brazil to the United Nations addressed to the Chair", "Brazil"),
+        ("Note verbale dated 2 May 2031 from the Permanent Mission of Kenya to the United Nations addressed to the Secretariat", "Kenya"),
+        ("Working paper submitted by Egypt and France", "Egypt"),
+    ] {
+        let text = text
+            .replace("Working paper on an example mechanism", title)
+            .replace("Submitted by Cuba on behalf of the Non-Aligned Movement\n", "");
+        let doc = formats::parse(SourceType::UnDocument, &text, "paper.txt", library.resolver()).unwrap();
+        assert_eq!(doc.title, title);
+        assert!(
+            doc.statements.iter().all(|s| s.speaker.name.as_deref() == Some(first) && s.on_behalf_of.is_none()),
+            "{title}: {:?}",
+            speakers(&doc)
+        );
+    }
+}
+
+#[test]
 fn summary_record_attributes_reported_speech() {
     let doc = parse("summary_record.txt", SourceType::UnDocument);
     let got: Vec<String> = doc

@@ -52,7 +52,7 @@ static GENERAL_DEBATE_NAME: LazyLock<Regex> =
 static NUMBERED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*\d{1,3}\.\s+\S"));
 /// The masthead lines of an official UN document.
 static UN_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^\s*(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$")
+    re(r"(?m)(?:^|\s)(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$")
 });
 static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
@@ -74,8 +74,15 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     {
         return Some(SourceType::SessionReport);
     }
-    let un_masthead = un_document::symbol(&head).is_some() || UN_MASTHEAD.is_match(&head);
-    if un_masthead && NUMBERED_PARAGRAPH.find_iter(text).count() >= 3 {
+    // A symbol and a distribution line together are a UN masthead for certain, and
+    // a short paper (a letter, a working paper) may have a single numbered paragraph;
+    // either alone needs more of the document's shape.
+    let (symbol, distribution) = (
+        un_document::symbol(&head).is_some(),
+        UN_MASTHEAD.is_match(&head),
+    );
+    let numbered = NUMBERED_PARAGRAPH.find_iter(text).count();
+    if (symbol && distribution && numbered >= 1) || ((symbol || distribution) && numbered >= 3) {
         return Some(SourceType::UnDocument);
     }
     let first_lines: String = text

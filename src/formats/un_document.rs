@@ -60,6 +60,57 @@ static SKIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)",
     )
 });
+/// Who submits a paper, in its title or byline: "Working paper submitted by Egypt and
+/// France", "Letter dated … from the Permanent Representative of Brazil to the United
+/// Nations addressed to …", "Note verbale … from the Permanent Mission of Kenya …".
+static SUBMITTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:submitted|presented|proposed|prepared|tabled|circulated) by\s+(.+)|\bfrom the (?:permanent (?:representatives?|missions?|observers?)|chargés? d.affaires(?: a\.i\.)?|delegations?|governments?|ministers? for foreign affairs) of\s+(.+)",
+    )
+});
+/// A byline on its own line ("Submitted by the Non-Aligned Movement").
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:submitted|presented|proposed|prepared|tabled) by\b"));
+/// Where the submitters' names end: "… of Brazil to the United Nations addressed to …".
+static SUBMITTER_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s+(?:to the united nations|addressed to|to the (?:chair|president|secretary-general)|for the consideration|at the request)\b.*$",
+    )
+});
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*,?\s+on behalf of\s+"));
+
+/// The submitters named in a paper's title or byline, first author first, and the
+/// group they submit for ("… submitted by Cuba on behalf of the Non-Aligned Movement").
+fn submitters(title: &str, resolver: &Resolver) -> (Vec<String>, Option<String>) {
+    let Some(c) = SUBMITTER.captures(title) else {
+        return (Vec::new(), None);
+    };
+    let Some(clause) = c.get(1).or(c.get(2)) else {
+        return (Vec::new(), None);
+    };
+    let clause = SUBMITTER_END.replace(clause.as_str(), "");
+    let (by, group) = match ON_BEHALF.find(&clause) {
+        Some(m) => (&clause[..m.start()], Some(&clause[m.end()..])),
+        None => (&clause[..], None),
+    };
+    let actors = |text: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in resolver.mentions(text, |k| {
+            matches!(
+                k,
+                ActorKind::State | ActorKind::Group | ActorKind::Organisation
+            )
+        }) {
+            if !out.contains(&m.name) {
+                out.push(m.name);
+            }
+        }
+        out
+    };
+    let group = group.and_then(|g| actors(g).into_iter().next());
+    (actors(by), group)
+}
+
 /// The masthead words a PDF's text puts before the symbol on one line.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -233,6 +284,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let mut date = None;
     let mut author = None;
     let mut session_line = None;
+    let mut byline: Option<String> = None;
     let own_symbol = symbol(&head_text);
     for l in &header {
         let t = l.trimmed();
@@ -250,6 +302,8 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             });
         } else if SESSION_LINE.is_match(t) {
             session_line = Some(t.to_string());
+        } else if BYLINE.is_match(t) {
+            byline = Some(t.to_string());
         } else if HEADING.is_match(t)
             || Some(t) == own_symbol.as_deref()
             || SKIP_HEADER.is_match(t)
@@ -265,6 +319,11 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .clone()
             .unwrap_or_else(|| "Untitled document".into())
     });
+    // A paper submitted by States or a group speaks for them throughout.
+    let (submitted_by, submitted_for) = match &byline {
+        Some(b) => submitters(b, resolver),
+        None => submitters(&title_lines.join(" "), resolver),
+    };
     let mut doc = ParsedDocument::new(SourceType::UnDocument, title);
     doc.date = date;
     doc.un_symbol = own_symbol;
@@ -395,6 +454,9 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 };
                 SpeakerGuess::new(name, Method::Document, 0.9)
             }
+            None if !submitted_by.is_empty() => {
+                SpeakerGuess::new(submitted_by[0].clone(), Method::Document, 0.9)
+            }
             None => {
                 if previous_section != p.section {
                     previous = None;
@@ -418,7 +480,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         previous_section = p.section.clone();
         doc.statements.push(ParsedStatement {
             speaker,
-            on_behalf_of: None,
+            on_behalf_of: submitted_for.clone(),
             aligned_with: None,
             agenda_item: None,
             section: p.section.clone(),
