@@ -269,6 +269,39 @@ fn papers_speak_for_those_who_submit_them() {
 }
 
 #[test]
+fn a_letter_without_numbered_paragraphs_is_read_paragraph_by_paragraph() {
+    let doc = parse("un_letter.txt", SourceType::UnDocument);
+    assert_eq!(doc.un_symbol.as_deref(), Some("A/99/777"));
+    assert_eq!(
+        doc.title,
+        "Letter dated 8 May 2031 from the Permanent Representative of Brazil to the United Nations addressed to the Secretary-General",
+        "a title wrapped over two lines is one title"
+    );
+    let texts: Vec<&str> = doc.statements.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts.len(), 4, "{texts:#?}");
+    assert!(texts[0].starts_with("I have the honour"));
+    assert!(
+        texts[1].ends_with("under agenda item 94."),
+        "the annex's wrapped title is not part of the letter: {:?}",
+        texts[1]
+    );
+    assert!(
+        texts[3].ends_with("Brazil is ready to support."),
+        "the paragraph before the page break does not take the next one: {:?}",
+        texts[2]
+    );
+    assert!(texts
+        .iter()
+        .all(|t| !t.contains("(Signed)") && !t.contains("99-07777")));
+    assert!(doc
+        .statements
+        .iter()
+        .all(|s| s.number.is_none() && s.speaker.name.as_deref() == Some("Brazil")));
+    assert_eq!(doc.statements[0].section, None);
+    assert_eq!(doc.statements[2].section.as_deref(), Some("Annex"));
+}
+
+#[test]
 fn summary_record_attributes_reported_speech() {
     let doc = parse("summary_record.txt", SourceType::UnDocument);
     let got: Vec<String> = doc

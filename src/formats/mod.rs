@@ -75,14 +75,16 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
         return Some(SourceType::SessionReport);
     }
     // A symbol and a distribution line together are a UN masthead for certain, and
-    // a short paper (a letter, a working paper) may have a single numbered paragraph;
-    // either alone needs more of the document's shape.
+    // a short paper (a letter, a working paper) may have few numbered paragraphs or
+    // none; either alone needs more of the document's shape.
     let (symbol, distribution) = (
         un_document::symbol(&head).is_some(),
         UN_MASTHEAD.is_match(&head),
     );
     let numbered = NUMBERED_PARAGRAPH.find_iter(text).count();
-    if (symbol && distribution && numbered >= 1) || ((symbol || distribution) && numbered >= 3) {
+    // (A letter or note verbale has no numbered paragraphs at all: the masthead must
+    // then be complete.)
+    if (symbol && distribution) || ((symbol || distribution) && numbered >= 3) {
         return Some(SourceType::UnDocument);
     }
     let first_lines: String = text

@@ -41,7 +41,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})\s+([A-Z][a-z]+)\
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.\s+(\S.*)$"));
 static BULLETED_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•*]\s+(\d{1,3})\.\s+(\S.*)$"));
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:[IVXL]+|[A-Z]))\.\s+(\S.{0,150})$"));
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"^Annex(?:\s+([IVXL]+|\d+))?$"));
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:Annex|Enclosure)(?:\s+([IVXL]+|\d+))?(?:\s+to the (?:letter|note verbale)\b.*)?$")
+});
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})|\*{1,3})\s*(\S.*)$"));
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^([a-z0-9]{1,3})\b"));
@@ -111,12 +113,41 @@ fn submitters(title: &str, resolver: &Resolver) -> (Vec<String>, Option<String>)
     (actors(by), group)
 }
 
+/// The first line numbers of the paragraphs that are prose: at least a line long,
+/// ending a sentence, not a signature, heading or footnote.
+fn prose_paragraph_lines(lines: &[Line]) -> std::collections::HashSet<usize> {
+    text::paragraphs(lines)
+        .into_iter()
+        .filter(|p| {
+            let text = p.text();
+            let first = p.lines[0].trimmed();
+            let ends_sentence = text
+                .trim_end_matches(['"', '\u{201d}', '\u{2019}', ')'])
+                .ends_with(['.', '!', '?', ':', ';']);
+            text.chars().count() >= 60
+                && ends_sentence
+                && first
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '"' || c == '\u{201c}')
+                && !first.starts_with("(Signed)")
+                && !NUMBERED.is_match(first)
+                && !HEADING.is_match(first)
+                && !FOOTNOTE.is_match(first)
+        })
+        .map(|p| p.line())
+        .collect()
+}
+
 /// The masthead words a PDF's text puts before the symbol on one line.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:united nations|general assembly|security council|economic and social council|human rights council)\s+",
     )
 });
+/// A distribution line, alone or after the symbol: "Distr.: General".
+static DISTRIBUTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bdistr\.?:?\s+(?:general|limited|restricted)\b"));
 /// The distribution note a PDF's text puts after the symbol on one line.
 static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+distr\.?:?.*$"));
 
@@ -266,10 +297,27 @@ struct Para {
 /// Parses an official UN document.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
-    let first_numbered = lines
-        .iter()
-        .position(|l| NUMBERED.is_match(l.trimmed()))
-        .ok_or_else(|| ParseError::new(1, "no numbered paragraphs (\"1. …\")"))?;
+    // Most documents number their paragraphs. A letter or note verbale does not: then
+    // each paragraph of prose is one, and the header ends where the first begins.
+    let masthead = {
+        let head: Vec<&str> = lines.iter().take(60).map(|l| l.trimmed()).collect();
+        symbol(&head.join("\n")).is_some() && head.iter().any(|l| DISTRIBUTED.is_match(l))
+    };
+    let prose_starts = if masthead {
+        prose_paragraph_lines(&lines)
+    } else {
+        Default::default()
+    };
+    let numbered = lines.iter().position(|l| NUMBERED.is_match(l.trimmed()));
+    let unnumbered = numbered.is_none();
+    let first_numbered = numbered
+        .or_else(|| lines.iter().position(|l| prose_starts.contains(&l.number)))
+        .ok_or_else(|| {
+            ParseError::new(
+                1,
+                "no numbered paragraphs (\"1. …\") and no paragraphs of prose",
+            )
+        })?;
     let header: Vec<&Line> = lines[..first_numbered]
         .iter()
         .filter(|l| !l.is_blank())
@@ -280,7 +328,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         .collect::<Vec<_>>()
         .join("\n");
 
-    let mut title_lines = Vec::new();
+    let mut title_lines: Vec<(usize, String)> = Vec::new();
     let mut date = None;
     let mut author = None;
     let mut session_line = None;
@@ -311,9 +359,18 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         {
             continue;
         } else {
-            title_lines.push(t.to_string());
+            // A title wrapped over lines is one title.
+            match title_lines.last_mut() {
+                Some((last, text)) if *last + 1 == l.number => {
+                    text.push(' ');
+                    text.push_str(t);
+                    *last = l.number;
+                }
+                _ => title_lines.push((l.number, t.to_string())),
+            }
         }
     }
+    let title_lines: Vec<String> = title_lines.into_iter().map(|(_, t)| t).collect();
     let title = title_lines.last().cloned().unwrap_or_else(|| {
         own_symbol
             .clone()
@@ -344,6 +401,8 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let mut annex: Option<String> = None;
     let mut levels: Vec<String> = Vec::new();
     let mut in_footnote = false;
+    // Whether the last line read (page furniture aside) went into a paragraph.
+    let mut last_in_para = false;
     // The body starts at the first heading before the first numbered paragraph.
     let body_start = lines[..first_numbered]
         .iter()
@@ -356,6 +415,20 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             continue;
         }
         if is_page_furniture(t, doc.un_symbol.as_deref()) {
+            continue;
+        }
+        let continues = std::mem::replace(&mut last_in_para, false);
+        if unnumbered && prose_starts.contains(&line.number) {
+            in_footnote = false;
+            paras.push(Para {
+                number: String::new(),
+                section: section_path(annex.as_deref(), &levels),
+                lines: vec![t.to_string()],
+                start: line.start + (line.text.len() - line.text.trim_start().len()),
+                end: line.start + line.text.trim_end().len(),
+                line: line.number,
+            });
+            last_in_para = true;
             continue;
         }
         if let Some(c) = ANNEX.captures(t) {
@@ -402,6 +475,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 end: line.start + line.text.trim_end().len(),
                 line: line.number,
             });
+            last_in_para = true;
             continue;
         }
         if let Some(c) = HEADING.captures(t) {
@@ -421,10 +495,16 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             && !t.ends_with(['.', ';', ':', ','])
             && t.chars().next().is_some_and(char::is_uppercase)
             && !t.starts_with('(');
+        // Without numbers, only a paragraph's own lines and a page break's lower-case
+        // continuation belong to it; other unnumbered lines are headings, signatures.
+        let belongs = !unnumbered
+            || paras.last().is_some_and(|p| p.end + 1 == line.start)
+            || (continues && t.chars().next().is_some_and(char::is_lowercase));
         match paras.last_mut() {
-            Some(p) if !heading_like || t.starts_with('-') => {
+            Some(p) if belongs && (!heading_like || t.starts_with('-')) => {
                 p.lines.push(t.to_string());
                 p.end = line.start + line.text.trim_end().len();
+                last_in_para = true;
             }
             _ => {}
         }
@@ -484,7 +564,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             aligned_with: None,
             agenda_item: None,
             section: p.section.clone(),
-            number: Some(p.number.clone()),
+            number: (!p.number.is_empty()).then(|| p.number.clone()),
             text,
             start: p.start,
             end: p.end,
