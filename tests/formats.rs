@@ -302,6 +302,63 @@ fn a_letter_without_numbered_paragraphs_is_read_paragraph_by_paragraph() {
 }
 
 #[test]
+fn verbatim_record_speakers_from_labels_and_introductions() {
+    let doc = parse("verbatim_record.txt", SourceType::UnDocument);
+    assert_eq!(doc.un_symbol.as_deref(), Some("A/99/PV.7"));
+    assert_eq!(doc.date.unwrap().to_string(), "2044-09-21");
+    assert_eq!(doc.sitting.session, Some(99));
+    assert_eq!(doc.sitting.meeting, Some(7));
+    assert_eq!(
+        speakers(&doc),
+        [
+            (
+                "President of the General Assembly".to_string(),
+                Method::Label
+            ),
+            (
+                "President of the General Assembly".to_string(),
+                Method::Label
+            ),
+            // "President Example" was introduced as President of the French Republic.
+            ("France".to_string(), Method::InText),
+            (
+                "President of the General Assembly".to_string(),
+                Method::Label
+            ),
+            ("Russian Federation".to_string(), Method::Label),
+            ("Kenya".to_string(), Method::Label),
+            (
+                "President of the General Assembly".to_string(),
+                Method::Label
+            ),
+            ("Brazil".to_string(), Method::Label),
+        ]
+    );
+    let france = &doc.statements[2];
+    assert!(
+        france
+            .text
+            .ends_with("We also need capacity-building for all."),
+        "a speech goes on across paragraphs and page breaks: {:?}",
+        france.text
+    );
+    assert!(!france.text.contains("44-12345"));
+    assert!(
+        doc.statements
+            .iter()
+            .all(|s| !s.text.contains("was escorted")
+                && !s.text.contains("meeting rose")
+                && !s.text.contains("This record contains")),
+        "the record's narration is no statement"
+    );
+    assert_eq!(doc.statements[2].speaker.person.as_deref(), Some("Example"));
+    assert_eq!(
+        doc.statements[7].aligned_with.as_deref(),
+        Some("Group of 77 and China")
+    );
+}
+
+#[test]
 fn summary_record_attributes_reported_speech() {
     let doc = parse("summary_record.txt", SourceType::UnDocument);
     let got: Vec<String> = doc

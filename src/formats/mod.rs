@@ -16,6 +16,7 @@ pub mod report;
 pub mod text;
 pub mod transcript;
 pub mod un_document;
+pub mod verbatim;
 
 use std::sync::LazyLock;
 
@@ -73,6 +74,9 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
             || head_lower.contains("not an official record"))
     {
         return Some(SourceType::SessionReport);
+    }
+    if verbatim::is_verbatim(text) {
+        return Some(SourceType::UnDocument);
     }
     // A symbol and a distribution line together are a UN masthead for certain, and
     // a short paper (a letter, a working paper) may have few numbered paragraphs or

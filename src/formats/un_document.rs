@@ -165,7 +165,7 @@ static FURNITURE_MARK: LazyLock<Regex> =
 /// Whether a line is a printed page's furniture rather than text: running headers and
 /// footers of UN documents extracted from PDF ("A/79/214", "2/12 24-12345",
 /// "25-03456 (E) 040325", "*2503456*", "Please recycle", "- 3 -").
-fn is_page_furniture(t: &str, own_symbol: Option<&str>) -> bool {
+pub(super) fn is_page_furniture(t: &str, own_symbol: Option<&str>) -> bool {
     if t.eq_ignore_ascii_case("please recycle") || t.starts_with("Please recycle") {
         return true;
     }
@@ -296,6 +296,9 @@ struct Para {
 
 /// Parses an official UN document.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
+    if super::verbatim::is_verbatim(source) {
+        return super::verbatim::parse(source, resolver);
+    }
     let lines = text::lines(source);
     // Most documents number their paragraphs. A letter or note verbale does not: then
     // each paragraph of prose is one, and the header ends where the first begins.
