@@ -401,6 +401,45 @@ fn general_debate_speaker_from_the_file_name() {
 }
 
 #[test]
+fn general_debate_speech_read_by_its_heading() {
+    // A speech saved from a mission's page, not named ISO3_SESSION_YEAR.txt.
+    let text = "Check against delivery\n\nStatement by His Excellency Example Person\nPrime Minister of the Republic of Fiji\nat the General Debate of the seventy-eighth session of the United Nations General Assembly\n\nNew York, 22 September 2023\n\nMr. President,\n\nFiji joins others in congratulating you on your election, and pledges its full support to your presidency.\n\nCybersecurity is a growing concern for small island developing States, and cyber capacity-building must reach the Pacific.\n";
+    assert_eq!(
+        formats::detect(text, "statement.txt"),
+        Some(SourceType::GeneralDebate)
+    );
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let doc = formats::parse(
+        SourceType::GeneralDebate,
+        text,
+        "statement.txt",
+        library.resolver(),
+    )
+    .unwrap();
+    assert_eq!(doc.title, "Fiji, general debate of the 78th session (2023)");
+    assert_eq!(doc.sitting.session, Some(78));
+    assert_eq!(doc.date.unwrap().to_string(), "2023-09-22");
+    assert_eq!(doc.statements.len(), 2, "the heading is not a statement");
+    assert!(doc.statements[0].text.starts_with("Fiji joins others"));
+    assert!(doc
+        .statements
+        .iter()
+        .all(|s| s.speaker.name.as_deref() == Some("Fiji")
+            && s.speaker.method == Some(Method::InText)));
+    // Without a country in the heading, it says what to do.
+    let anonymous = text.replace("Prime Minister of the Republic of Fiji\n", "");
+    let err = formats::parse(
+        SourceType::GeneralDebate,
+        &anonymous,
+        "statement.txt",
+        library.resolver(),
+    )
+    .unwrap_err();
+    assert!(err.message.contains("ISO3_SESSION_YEAR"), "{err}");
+}
+
+#[test]
 fn unknown_text_is_not_detected() {
     assert_eq!(
         formats::detect("Just some notes.\nNothing more.\n", "notes.txt"),

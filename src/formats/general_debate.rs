@@ -10,7 +10,7 @@ use super::document::{ParsedDocument, ParsedStatement, SourceType};
 use super::text::{self, ordinal};
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
-use crate::gazetteer::Resolver;
+use crate::gazetteer::{ActorKind, Resolver};
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z]{2,3})_(\d{1,3})_((?:19|20)\d\d)\.txt$").expect("a valid built-in pattern")
@@ -25,28 +25,105 @@ pub fn file_name_parts(file_name: &str) -> Option<(String, i64, i64)> {
     Some((c[1].to_string(), c[2].parse().ok()?, c[3].parse().ok()?))
 }
 
-/// Parses a General Debate speech; the speaker comes from the file name.
+/// "general debate of the seventy-eighth session", "78th session of the General
+/// Assembly": a speech's heading names the debate and its session.
+static DEBATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bgeneral debate\b").expect("a valid built-in pattern"));
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(\d{2,3})(?:st|nd|rd|th)|([a-z]+)[-\s]([a-z]+))\s+(?:regular\s+)?session\b",
+    )
+    .expect("a valid built-in pattern")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\b")
+        .expect("a valid built-in pattern")
+});
+
+/// The heading of a speech saved from elsewhere than the UNGDC (a mission's PDF, the
+/// debate's web page): lines before its first paragraph of prose.
+fn heading(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !(l.chars().count() >= 100 && l.ends_with(['.', '!', '?', ':'])))
+        .take(20)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The session number in a heading: "78th session", "seventy-eighth session".
+fn heading_session(heading: &str) -> Option<i64> {
+    let c = SESSION.captures(heading)?;
+    if let Some(n) = c.get(1) {
+        return n.as_str().parse().ok();
+    }
+    let tens = match c[2].to_lowercase().as_str() {
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(tens + text::number_word(&c[3].to_lowercase())?)
+}
+
+/// Whether `source` is a General Debate speech by its heading: it names the general
+/// debate and a session of the General Assembly.
+pub fn is_speech(source: &str) -> bool {
+    let head = heading(source).join("\n");
+    DEBATE.is_match(&head) && heading_session(&head).is_some()
+}
+
+/// Parses a General Debate speech; the speaker comes from the file name
+/// (`FRA_78_2023.txt`) or else from the speech's heading ("Statement by H.E. … ,
+/// President of the French Republic, at the general debate of the 78th session").
 pub fn parse(
     source: &str,
     file_name: &str,
     resolver: &Resolver,
 ) -> Result<ParsedDocument, ParseError> {
-    let (code, session, year) = file_name_parts(file_name).ok_or_else(|| {
-        ParseError::new(
-            1,
-            format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt"),
-        )
-    })?;
-    let speaker = resolver
-        .resolve_code(&code)
-        .name()
-        .map(str::to_string)
-        .ok_or_else(|| {
-            ParseError::new(
-                1,
-                format!("the country code {code:?} in the file name names no known actor"),
-            )
-        })?;
+    let (speaker, session, year, method, skip) = match file_name_parts(file_name) {
+        Some((code, session, year)) => {
+            let speaker = resolver
+                .resolve_code(&code)
+                .name()
+                .map(str::to_string)
+                .ok_or_else(|| {
+                    ParseError::new(
+                        1,
+                        format!("the country code {code:?} in the file name names no known actor"),
+                    )
+                })?;
+            (speaker, session, year, Method::FileName, 0)
+        }
+        None => {
+            let lines = heading(source);
+            let head = lines.join("\n");
+            let session = heading_session(&head).ok_or_else(|| {
+                ParseError::new(
+                    1,
+                    format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt and the heading names no session (\"78th session\")"),
+                )
+            })?;
+            let speaker = resolver
+                .mentions(&head, |k| matches!(k, ActorKind::State | ActorKind::Group))
+                .into_iter()
+                .next()
+                .map(|m| m.name)
+                .ok_or_else(|| {
+                    ParseError::new(
+                        1,
+                        "the speech's heading names no country; name the file ISO3_SESSION_YEAR.txt (FRA_78_2023.txt)",
+                    )
+                })?;
+            let year = DATE
+                .captures(&head)
+                .and_then(|c| c[3].parse().ok())
+                .unwrap_or(1945 + session);
+            (speaker, session, year, Method::InText, lines.len())
+        }
+    };
     let mut doc = ParsedDocument::new(
         SourceType::GeneralDebate,
         format!(
@@ -54,6 +131,12 @@ pub fn parse(
             ordinal(session)
         ),
     );
+    if method == Method::InText {
+        doc.date = DATE.captures(&heading(source).join("\n")).and_then(|c| {
+            chrono::NaiveDate::parse_from_str(&format!("{} {} {}", &c[1], &c[2], &c[3]), "%d %B %Y")
+                .ok()
+        });
+    }
     doc.sitting.process = Some((PROCESS.0.to_string(), PROCESS.1.to_string()));
     doc.sitting.session = Some(session);
 
@@ -64,7 +147,11 @@ pub fn parse(
     let flush = |cur: &mut Option<(usize, usize, usize, Vec<&str>)>, doc: &mut ParsedDocument| {
         if let Some((start, end, line, parts)) = cur.take() {
             doc.statements.push(ParsedStatement {
-                speaker: SpeakerGuess::new(speaker.clone(), Method::FileName, 1.0),
+                speaker: SpeakerGuess::new(
+                    speaker.clone(),
+                    method,
+                    if method == Method::FileName { 1.0 } else { 0.9 },
+                ),
                 on_behalf_of: None,
                 aligned_with: None,
                 agenda_item: None,
@@ -77,8 +164,14 @@ pub fn parse(
             });
         }
     };
+    // The heading of a speech read by its text is not part of the speech.
+    let mut heading_left = skip;
     for l in &lines {
         let t = l.trimmed();
+        if heading_left > 0 && !t.is_empty() {
+            heading_left -= 1;
+            continue;
+        }
         if t.is_empty() {
             flush(&mut current, &mut doc);
             continue;

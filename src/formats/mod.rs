@@ -59,6 +59,11 @@ static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
 });
 
+/// Whether a document's head carries a UN symbol or distribution line.
+fn symbol_or_masthead(head: &str) -> bool {
+    un_document::symbol(head).is_some() || UN_MASTHEAD.is_match(head)
+}
+
 /// Which source family `text` (from a file named `file_name`) is, if any.
 pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     if GENERAL_DEBATE_NAME.is_match(file_name) {
@@ -77,6 +82,9 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     }
     if verbatim::is_verbatim(text) {
         return Some(SourceType::UnDocument);
+    }
+    if !symbol_or_masthead(&head) && general_debate::is_speech(text) {
+        return Some(SourceType::GeneralDebate);
     }
     // A symbol and a distribution line together are a UN masthead for certain, and
     // a short paper (a letter, a working paper) may have few numbered paragraphs or
