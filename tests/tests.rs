@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod containers;
 mod formats;
 mod gazetteer;
 mod import;
