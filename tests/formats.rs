@@ -440,6 +440,34 @@ fn general_debate_speech_read_by_its_heading() {
 }
 
 #[test]
+fn transcript_labels_on_the_same_line_as_the_speech() {
+    let text = "Session 7-3 Transcript (OEWG 2021-25)\n\nChair: Good morning. I give the floor to France, to be followed by Egypt.\n\nFrance: Thank you, Chair. France supports the programme of action.\nIt should be permanent.\n\nEgypt: Thank you, Chair. Egypt calls for a voluntary fund.\n\nChair (Mr. Example): Thank you. Ambassador Example has the floor.\n\nAmbassador Example: Thank you. We meet at 10:30 tomorrow.\n";
+    assert_eq!(formats::detect(text, "t.txt"), Some(SourceType::Transcript));
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let doc = formats::parse(SourceType::Transcript, text, "t.txt", library.resolver()).unwrap();
+    let who: Vec<(String, Method)> = speakers(&doc);
+    assert_eq!(
+        who,
+        [
+            ("Chair".to_string(), Method::Label),
+            ("France".to_string(), Method::Label),
+            ("Egypt".to_string(), Method::Label),
+            ("Chair".to_string(), Method::Label),
+            ("Ambassador Example".to_string(), Method::Label),
+        ]
+    );
+    assert_eq!(
+        doc.statements[1].text,
+        "Thank you, Chair. France supports the programme of action.\nIt should be permanent."
+    );
+    // The statement points at its text in the source, after the label.
+    let france = &doc.statements[1];
+    assert!(text[france.start..].starts_with("Thank you, Chair. France"));
+    assert!(doc.statements[4].text.ends_with("10:30 tomorrow."));
+}
+
+#[test]
 fn unknown_text_is_not_detected() {
     assert_eq!(
         formats::detect("Just some notes.\nNothing more.\n", "notes.txt"),

@@ -194,6 +194,69 @@ pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
     None
 }
 
+/// A person named after a role in a label: "Chair (Mr. Gafoor)".
+static LABEL_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^()]{1,60}\)$"));
+
+/// Splits paragraphs that open with their speaker's label on the same line ("France:
+/// Thank you, Chair. …", "The Chair (Mr. Gafoor): …") into the label, as a line of its
+/// own, and the speech: the layout the rest of the parser reads. A label is an actor
+/// the gazetteer knows (the Chair among them) or a person with an honorific.
+fn split_inline_labels<'a>(paras: Vec<Paragraph<'a>>, resolver: &Resolver) -> Vec<Paragraph<'a>> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let first = p.lines[0];
+        let t = first.text;
+        // The label's byte range in the line, and where the speech starts.
+        let split = t.find(':').and_then(|colon| {
+            let rest = t[colon + 1..].trim();
+            if rest.is_empty() || rest.starts_with("//") || colon > 90 {
+                return None;
+            }
+            let mut from = t.len() - t.trim_start().len();
+            let mut to = colon;
+            to -= t[from..to].len() - t[from..to].trim_end().len();
+            if let Some(m) = LABEL_PERSON.find(&t[from..to]) {
+                to = from + m.start();
+            }
+            for article in ["The ", "the "] {
+                if t[from..to].starts_with(article) {
+                    from += article.len();
+                }
+            }
+            let name = &t[from..to];
+            let known = !name.is_empty()
+                && name.chars().count() <= 60
+                && (PERSON_LABEL.is_match(name)
+                    || matches!(resolver.resolve(name), Resolution::Known { .. }));
+            known.then_some((from, to, colon))
+        });
+        match split {
+            Some((from, to, colon)) => {
+                out.push(Paragraph {
+                    lines: vec![text::Line {
+                        text: &t[from..to],
+                        start: first.start + from,
+                        number: first.number,
+                    }],
+                    blank_before: p.blank_before,
+                });
+                let mut lines = vec![text::Line {
+                    text: &t[colon + 1..],
+                    start: first.start + colon + 1,
+                    number: first.number,
+                }];
+                lines.extend_from_slice(&p.lines[1..]);
+                out.push(Paragraph {
+                    lines,
+                    blank_before: 0,
+                });
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
 /// A turn being built.
 struct Turn {
     speaker: SpeakerGuess,
@@ -208,7 +271,7 @@ struct Turn {
 /// Parses an unofficial transcript.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
-    let mut paras = text::paragraphs(&lines);
+    let mut paras = split_inline_labels(text::paragraphs(&lines), resolver);
     if let Some(cut) = paras
         .iter()
         .position(|p| RESIDUE.is_match(p.lines[0].trimmed()))
