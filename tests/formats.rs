@@ -443,6 +443,28 @@ fn general_debate_speech_read_by_its_heading() {
 fn transcript_labels_on_the_same_line_as_the_speech() {
     let text = "Session 7-3 Transcript (OEWG 2021-25)\n\nChair: Good morning. I give the floor to France, to be followed by Egypt.\n\nFrance: Thank you, Chair. France supports the programme of action.\nIt should be permanent.\n\nEgypt: Thank you, Chair. Egypt calls for a voluntary fund.\n\nChair (Mr. Example): Thank you. Ambassador Example has the floor.\n\nAmbassador Example: Thank you. We meet at 10:30 tomorrow.\n";
     assert_eq!(formats::detect(text, "t.txt"), Some(SourceType::Transcript));
+    // Without the word "transcript" or the Chair's cues, the labels still tell.
+    let notes = text
+        .replace(
+            "Session 7-3 Transcript (OEWG 2021-25)",
+            "Informal consultations, 3 May",
+        )
+        .replace(
+            "I give the floor to France, to be followed by Egypt.",
+            "Let us begin.",
+        )
+        .replace("Ambassador Example has the floor.", "Next speaker.");
+    assert_eq!(
+        formats::detect(&notes, "notes.txt"),
+        Some(SourceType::Transcript)
+    );
+    assert_eq!(
+        formats::detect(
+            "From: a\nTo: b\nSubject: c\n\nHello: there\nNote: x\n",
+            "mail.txt"
+        ),
+        None
+    );
     let dir = temp_dir();
     let library = Library::open(dir.path()).unwrap();
     let doc = formats::parse(SourceType::Transcript, text, "t.txt", library.resolver()).unwrap();

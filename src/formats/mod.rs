@@ -64,6 +64,16 @@ fn symbol_or_masthead(head: &str) -> bool {
     un_document::symbol(head).is_some() || UN_MASTHEAD.is_match(head)
 }
 
+/// A paragraph opening with a speaker's label: "France: Thank you, Chair."
+static INLINE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^\s*\p{Lu}[\p{L} .'’()\-]{1,60}:[ \t]+\S"));
+/// The presiding officer's label opening a paragraph: "Chair:", "The Chair (Mr. X):".
+static INLINE_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?mi)^\s*(?:the\s+)?(?:acting\s+)?(?:chair|chairperson|chairman|chairwoman|president|moderator)(?:\s*\([^()\n]{1,60}\))?:[ \t]+\S",
+    )
+});
+
 /// Which source family `text` (from a file named `file_name`) is, if any.
 pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     if GENERAL_DEBATE_NAME.is_match(file_name) {
@@ -106,6 +116,12 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
         .join(" ")
         .to_lowercase();
     if first_lines.contains("transcript") || CHAIR_CUE.find_iter(text).count() >= 3 {
+        return Some(SourceType::Transcript);
+    }
+    // Notes of a meeting with the speakers' labels opening their speeches: the Chair
+    // speaks at least twice, and there are several speeches.
+    let inline_labels = INLINE_LABEL.find_iter(text).count();
+    if inline_labels >= 5 && INLINE_CHAIR.find_iter(text).count() >= 2 {
         return Some(SourceType::Transcript);
     }
     None
