@@ -38,8 +38,10 @@ impl FloorCues {
     }
 }
 
+/// Compiles a cue pattern. A space in it matches any run of white space, line breaks
+/// included: hard-wrapped text and PDFs break "you have\nthe floor" anywhere.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+    Regex::new(&pattern.replace(' ', r"\s+")).expect("a valid built-in pattern")
 }
 
 /// After a name: the name is given the floor.
@@ -236,6 +238,8 @@ mod tests {
         );
         check("I now call on Chile.", &["Chile"], &["Chile"], &[]);
         check("Mali, you have the floor.", &["Mali"], &["Mali"], &[]);
+        // Hard-wrapped text (a PDF's lines) breaks a cue anywhere.
+        check("Mali, you\nhave the  floor.", &["Mali"], &["Mali"], &[]);
     }
 
     #[test]

@@ -56,7 +56,9 @@ static UN_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?m)(?:^|\s)(?:Distr\.?:?\s+(?:General|Limited|Restricted)|Original:\s+[A-Z][a-z]+)\s*$")
 });
 static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:give (?:you )?the floor|to be followed by|you have the floor|floor is yours)\b")
+    re(
+        r"(?i)\b(?:give\s+(?:you\s+)?the\s+floor|to\s+be\s+followed\s+by|you\s+have\s+the\s+floor|floor\s+is\s+yours)\b",
+    )
 });
 
 /// Whether a document's head carries a UN symbol or distribution line.

@@ -55,11 +55,7 @@ pub(super) fn extract_pdf(bytes: &[u8]) -> Result<(String, Vec<String>), Extract
         }
     }
 
-    let text = texts
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let text = join_pages(texts.into_iter().filter(|t| !t.is_empty()));
     let visible = text
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{FFFD}')
@@ -98,12 +94,31 @@ fn has_eof_marker(bytes: &[u8]) -> bool {
     tail.windows(5).any(|w| w == b"%%EOF")
 }
 
-/// Trims each line's end and collapses runs of blank lines, which the layout-based
-/// extraction leaves between text blocks.
+/// Joins the pages' texts: a blank line between pages, except where a sentence runs
+/// on from one page to the next (the page ends mid-sentence and the next begins in
+/// lower case), which stays one paragraph.
+fn join_pages(pages: impl Iterator<Item = String>) -> String {
+    let mut out = String::new();
+    for page in pages {
+        if !out.is_empty() {
+            let runs_on = !out.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
+                && page.chars().next().is_some_and(char::is_lowercase);
+            out.push_str(if runs_on { "\n" } else { "\n\n" });
+        }
+        out.push_str(&page);
+    }
+    out
+}
+
+/// Collapses each line's runs of spaces to one, and runs of blank lines to one. The
+/// layout-based extraction turns the wider spaces of justified text into several
+/// (cues like "you have the floor" must still read as words) and leaves blank lines
+/// between text blocks.
 fn tidy_page(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    for line in text.lines().map(str::trim_end) {
+    let words = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in text.lines().map(words) {
         if line.is_empty() {
             blank_run += 1;
             continue;
@@ -112,7 +127,7 @@ fn tidy_page(text: &str) -> String {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
         blank_run = 0;
-        out.push_str(line);
+        out.push_str(&line);
     }
     out
 }
@@ -126,6 +141,25 @@ mod tests {
         assert_eq!(
             tidy_page("\n\nTitle  \n\n\n\nBody\nmore \n\n"),
             "Title\n\nBody\nmore"
+        );
+        // Justified text: wide spaces come out as several.
+        assert_eq!(
+            tidy_page("France,  you   have\n  the  floor. "),
+            "France, you have\nthe floor."
+        );
+    }
+
+    #[test]
+    fn a_sentence_running_over_a_page_break_stays_one_paragraph() {
+        let pages = [
+            "Page one ends in the middle of a",
+            "sentence. New paragraph.",
+            "Next page.",
+            "Another.",
+        ];
+        assert_eq!(
+            join_pages(pages.iter().map(|p| p.to_string())),
+            "Page one ends in the middle of a\nsentence. New paragraph.\n\nNext page.\n\nAnother."
         );
     }
 
