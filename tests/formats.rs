@@ -490,6 +490,28 @@ fn transcript_labels_on_the_same_line_as_the_speech() {
 }
 
 #[test]
+fn the_oewg_successor_is_its_own_process() {
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let by_title = "Global Mechanism on ICT security, first substantive session - transcript\n\nChair: Good morning. I give the floor to Kenya, to be followed by Chile.\n\nKenya: Thank you, Chair. We support capacity building.\n";
+    let by_opening = "Transcript, 3 March 2027\n\nChair: I open the first meeting of the Global Mechanism. I give the floor to Kenya.\n\nKenya: Thank you, Chair.\n";
+    let oewg = "Session 2-8 Transcript (OEWG 2021-25)\n\nChair: The future global mechanism was discussed. I give the floor to Kenya.\n\nKenya: Thank you, Chair.\n";
+    for (text, key) in [
+        (by_title, Some("global-mechanism")),
+        (by_opening, Some("global-mechanism")),
+        (oewg, Some("oewg-2021-2025")),
+    ] {
+        let doc =
+            formats::parse(SourceType::Transcript, text, "t.txt", library.resolver()).unwrap();
+        assert_eq!(
+            doc.sitting.process.as_ref().map(|(k, _)| k.as_str()),
+            key,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn unknown_text_is_not_detected() {
     assert_eq!(
         formats::detect("Just some notes.\nNothing more.\n", "notes.txt"),

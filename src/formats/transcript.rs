@@ -77,6 +77,13 @@ const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
     ("73/27", "oewg-2019-2021", "OEWG 2019–2021"),
 ];
 
+/// The process key and name of the OEWG's successor.
+pub const GLOBAL_MECHANISM: (&str, &str) = ("global-mechanism", "Global Mechanism on ICT security");
+static GLOBAL_MECHANISM_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bglobal\s+mechanism\b"));
+static GLOBAL_MECHANISM_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:session|meeting|plenary|chair) of the global\s+mechanism\b"));
+
 /// A label line: the speaker it names, or the presiding officer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
@@ -157,6 +164,16 @@ pub fn sitting(title: &str, opening: &str) -> Sitting {
                 sitting.session = number_word(&c[2]);
             }
         }
+    }
+    // The OEWG's successor, the Global Mechanism on ICT security (from 2026): named in
+    // the title, or by the presiding officer opening one of its meetings.
+    if sitting.process.is_none()
+        && (GLOBAL_MECHANISM_TITLE.is_match(title) || GLOBAL_MECHANISM_OPENING.is_match(opening))
+    {
+        sitting.process = Some((
+            GLOBAL_MECHANISM.0.to_string(),
+            GLOBAL_MECHANISM.1.to_string(),
+        ));
     }
     if sitting.process.is_none() && opening.contains("Working Group") {
         if let Some(c) = RESOLUTION.captures(opening) {
