@@ -254,6 +254,8 @@ fn papers_speak_for_those_who_submit_them() {
         ("Letter dated 3 May 2031 from the Permanent Representative of Brazil to the United Nations addressed to the Chair", "Brazil"),
         ("Note verbale dated 2 May 2031 from the Permanent Mission of Kenya to the United Nations addressed to the Secretariat", "Kenya"),
         ("Working paper submitted by Egypt and France", "Egypt"),
+        ("Chair’s summary of the informal consultations", "Chair"),
+        ("Draft elements of the report, note by the Chair", "Chair"),
     ] {
         let text = text
             .replace("Working paper on an example mechanism", title)

@@ -57,6 +57,12 @@ static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:paper|note|report|letter|memorandum)\s+(?:by|of|from)\s+the\s+(secretariat|secretary-general)\b",
     )
 });
+/// A paper of the presiding officer, in its title or byline.
+static CHAIR_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:by|of|from)\s+the\s+(?:chair|chairperson|chairman|chairwoman|co-chairs?)\b|\b(?:chair|chairperson|chairman|co-chairs?)(?:'s|’s|s'|s’)?\s+(?:summary|non-paper|draft|letter|report|note|paper|proposal)\b",
+    )
+});
 static SKIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:distr\.?:?|original:|general assembly$|security council$|economic and social council$|united nations$|limited$|new york,|geneva,|vienna,|item \d|agenda item|provisional agenda|\*|page \d)",
@@ -379,6 +385,14 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .clone()
             .unwrap_or_else(|| "Untitled document".into())
     });
+    // A paper by the presiding officer ("Chair's summary", "Note by the Chair",
+    // "Submitted by the Chair") speaks for the Chair throughout.
+    if author.is_none() {
+        let named = title_lines.iter().chain(byline.iter());
+        if named.into_iter().any(|t| CHAIR_AUTHOR.is_match(t)) {
+            author = Some("Chair");
+        }
+    }
     // A paper submitted by States or a group speaks for them throughout.
     let (submitted_by, submitted_for) = match &byline {
         Some(b) => submitters(b, resolver),
