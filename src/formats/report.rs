@@ -17,11 +17,10 @@ use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement, SourceType};
 use super::text::{self, Line, Paragraph};
-use super::transcript::{label, speaking_kinds, CHAIR};
+use super::transcript::{label, turn_links, CHAIR};
 use super::ParseError;
-use crate::attribution::links::find_links;
 use crate::attribution::{Method, SpeakerGuess};
-use crate::gazetteer::{names, ActorKind, Resolution, Resolver};
+use crate::gazetteer::{names, ActorKind, Resolver};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a valid built-in pattern")
@@ -157,15 +156,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .map(|p| p.text())
             .collect::<Vec<_>>()
             .join("\n\n");
-        let mentions = resolver.mentions(&text, speaking_kinds);
-        let speaker_id = speaker
-            .name
-            .as_deref()
-            .and_then(|n| match resolver.resolve(n) {
-                Resolution::Known { actor_id, .. } => Some(actor_id),
-                Resolution::Unknown { .. } => None,
-            });
-        let links = find_links(&text, &mentions, speaker_id);
+        let links = turn_links(&text, &speaker, false, resolver);
         doc.statements.push(ParsedStatement {
             speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name),

@@ -453,20 +453,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
 
     for turn in turns {
         let text = turn.paragraphs.join("\n\n");
-        let mentions = resolver.mentions(&text, speaking_kinds);
-        let speaker_id = turn
-            .speaker
-            .name
-            .as_deref()
-            .and_then(|n| match resolver.resolve(n) {
-                Resolution::Known { actor_id, .. } => Some(actor_id),
-                Resolution::Unknown { .. } => None,
-            });
-        let links = if turn.is_chair {
-            Default::default()
-        } else {
-            find_links(&text, &mentions, speaker_id)
-        };
+        let links = turn_links(&text, &turn.speaker, turn.is_chair, resolver);
         doc.statements.push(ParsedStatement {
             speaker: turn.speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name),
@@ -482,6 +469,27 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     }
     doc.speaker_list = speaker_list(&doc.statements, &later, &cued);
     Ok(doc)
+}
+
+/// The groups a turn speaks for or aligns with; the presiding officer's turns have
+/// none (the Chair names groups only to give them the floor).
+pub fn turn_links(
+    text: &str,
+    speaker: &SpeakerGuess,
+    is_chair: bool,
+    resolver: &Resolver,
+) -> crate::attribution::links::Links {
+    if is_chair {
+        return Default::default();
+    }
+    let speaker_id = speaker
+        .name
+        .as_deref()
+        .and_then(|n| match resolver.resolve(n) {
+            Resolution::Known { actor_id, .. } => Some(actor_id),
+            Resolution::Unknown { .. } => None,
+        });
+    find_links(text, &resolver.mentions(text, speaking_kinds), speaker_id)
 }
 
 /// Whether a turn reads as the presiding officer's: it gives the floor.

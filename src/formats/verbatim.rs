@@ -18,9 +18,8 @@ use regex::Regex;
 use super::document::{ParsedDocument, ParsedStatement, SourceType};
 use super::text::{self, ordinal, Line};
 use super::ParseError;
-use crate::attribution::links::find_links;
 use crate::attribution::{Method, SpeakerGuess};
-use crate::gazetteer::{ActorKind, Resolution, Resolver};
+use crate::gazetteer::{ActorKind, Resolver};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a valid built-in pattern")
@@ -197,25 +196,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     }
     for turn in turns.into_iter().filter(|t| !t.paragraphs.is_empty()) {
         let text = turn.paragraphs.join("\n\n");
-        let speaker_id = turn
-            .speaker
-            .name
-            .as_deref()
-            .and_then(|n| match resolver.resolve(n) {
-                Resolution::Known { actor_id, .. } => Some(actor_id),
-                Resolution::Unknown { .. } => None,
-            });
-        let links = if turn.is_chair {
-            Default::default()
-        } else {
-            let mentions = resolver.mentions(&text, |k| {
-                matches!(
-                    k,
-                    ActorKind::State | ActorKind::Group | ActorKind::Organisation
-                )
-            });
-            find_links(&text, &mentions, speaker_id)
-        };
+        let links = super::transcript::turn_links(&text, &turn.speaker, turn.is_chair, resolver);
         doc.statements.push(ParsedStatement {
             speaker: turn.speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name),
