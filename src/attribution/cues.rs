@@ -38,10 +38,10 @@ impl FloorCues {
     }
 }
 
-/// Compiles a cue pattern. A space in it matches any run of white space, line breaks
-/// included: hard-wrapped text and PDFs break "you have\nthe floor" anywhere.
+/// Compiles a cue pattern: a space in it matches any run of white space, as hard-
+/// wrapped text and PDFs break "you have\nthe floor" anywhere.
 fn re(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(' ', r"\s+")).expect("a valid built-in pattern")
+    crate::formats::text::pattern(pattern)
 }
 
 /// After a name: the name is given the floor.

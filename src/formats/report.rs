@@ -23,7 +23,7 @@ use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{names, ActorKind, Resolver};
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+    text::pattern(pattern)
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,7 +332,7 @@ fn unlabelled_turns<'a>(
             let after = &t[whole.end()..];
             // "Thank you very much, Ms. Lenka Filipova." — the previous speaker.
             if THANKS_OPENING.is_match(before) && i > 0 && person[i - 1].is_none() {
-                person[i - 1] = Some(name.as_str().to_string());
+                person[i - 1] = Some(one_line(name.as_str()));
                 chair[i] = true;
             }
             // "… by Ms. Amna Rafiq, please." — the next speaker.
@@ -349,7 +349,7 @@ fn unlabelled_turns<'a>(
                 || after.trim_start().to_lowercase().starts_with("please"))
                 && i + 1 < n
             {
-                person[i + 1] = Some(name.as_str().to_string());
+                person[i + 1] = Some(one_line(name.as_str()));
                 chair[i] = true;
             }
         }
@@ -423,6 +423,12 @@ fn unlabelled_turns<'a>(
         .collect()
 }
 
+/// Text with each run of white space, line breaks included, as one space: a name or
+/// phrase wrapped over two lines reads as it does on one.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// People introduced with their organisation: "Ms. Lenka Filipova from UNIDIR".
 fn affiliations(document: &str, resolver: &Resolver) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -430,7 +436,7 @@ fn affiliations(document: &str, resolver: &Resolver) -> Vec<(String, String)> {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let after: String = document[whole.end()..].chars().take(80).collect();
+        let after = one_line(&document[whole.end()..].chars().take(80).collect::<String>());
         let rest = after.trim_start_matches([',', ' ']);
         let Some(rest) = ["from ", "of ", "representing "]
             .iter()
@@ -443,7 +449,7 @@ fn affiliations(document: &str, resolver: &Resolver) -> Vec<(String, String)> {
             .first()
         {
             if m.start <= 4 {
-                out.push((name.as_str().to_string(), m.name.clone()));
+                out.push((one_line(name.as_str()), m.name.clone()));
             }
         }
     }

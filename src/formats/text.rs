@@ -1,6 +1,13 @@
 //! Plain-text structure shared by the parsers: lines and paragraphs with their byte
 //! offsets and line numbers, so every statement can point back into its source.
 
+/// Compiles a built-in pattern in which a space matches any run of white space, line
+/// breaks included: hard-wrapped text and text from a PDF break a phrase ("pointed
+/// out", "hand over to my colleague") anywhere.
+pub fn pattern(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(' ', r"\s+")).expect("a valid built-in pattern")
+}
+
 /// A line of the source: its text (without the newline), byte offset and 1-based number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line<'a> {

@@ -27,7 +27,7 @@ use crate::gazetteer::{ActorKind, Mention, Resolution, Resolver};
 pub const CHAIR: &str = "Chair";
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+    text::pattern(pattern)
 }
 
 /// Lines that start the web page's residue after a transcript.

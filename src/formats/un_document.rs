@@ -22,7 +22,7 @@ use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{names, ActorKind, Resolver};
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+    text::pattern(pattern)
 }
 
 /// A UN document symbol: "A/79/214", "A/AC.292/2024/2", "ST/SGB/2013/4/Amend.1".
@@ -506,16 +506,24 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             }
             continue;
         }
+        // A line right under the paragraph's last one (no blank line between) is the
+        // paragraph wrapping, however short: text hard-wrapped, or from a PDF.
+        let adjacent = paras.last().is_some_and(|p| {
+            source
+                .get(p.end..line.start)
+                .is_some_and(|gap| gap.trim().is_empty() && gap.matches('\n').count() == 1)
+        });
         // Sub-items, bullets and page-break continuations stay with their paragraph;
-        // an unnumbered short line in title case is a heading of its own.
-        let heading_like = t.chars().count() < 80
+        // an unnumbered short line in title case, set apart, is a heading of its own.
+        let heading_like = !adjacent
+            && t.chars().count() < 80
             && !t.ends_with(['.', ';', ':', ','])
             && t.chars().next().is_some_and(char::is_uppercase)
             && !t.starts_with('(');
         // Without numbers, only a paragraph's own lines and a page break's lower-case
         // continuation belong to it; other unnumbered lines are headings, signatures.
         let belongs = !unnumbered
-            || paras.last().is_some_and(|p| p.end + 1 == line.start)
+            || adjacent
             || (continues && t.chars().next().is_some_and(char::is_lowercase));
         match paras.last_mut() {
             Some(p) if belongs && (!heading_like || t.starts_with('-')) => {

@@ -22,7 +22,7 @@ use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Resolver};
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+    text::pattern(pattern)
 }
 
 /// Titles and honorifics a speaker's label starts with.
