@@ -126,9 +126,8 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
-/// The text printed to a PDF: Helvetica, lines wrapped at 90 characters, a blank line
-/// between paragraphs, 60 lines a page. A minimal writer (objects, xref, trailer).
-fn as_pdf(text: &str, path: &Path) {
+/// The text's lines wrapped at 90 characters, a blank line after each paragraph.
+fn wrapped(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for p in paragraphs(text) {
         for line in p {
@@ -146,6 +145,13 @@ fn as_pdf(text: &str, path: &Path) {
         }
         lines.push(String::new());
     }
+    lines
+}
+
+/// The text printed to a PDF: Helvetica, lines wrapped at 90 characters, a blank line
+/// between paragraphs, 60 lines a page. A minimal writer (objects, xref, trailer).
+fn as_pdf(text: &str, path: &Path) {
+    let lines = wrapped(text);
     let pages: Vec<&[String]> = lines.chunks(60).collect();
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
@@ -274,7 +280,7 @@ fn seeds_as_web_pages_and_word_documents_import_like_their_text() {
 }
 
 #[test]
-fn seeds_printed_to_pdf_import_like_their_text() {
+fn seeds_printed_to_pdf_or_hard_wrapped_import_like_their_text() {
     let Some(corpus) = corpus() else { return };
     let work = temp_dir();
     let mut seeds: Vec<_> = std::fs::read_dir(corpus.join("seeds"))
@@ -291,13 +297,20 @@ fn seeds_printed_to_pdf_import_like_their_text() {
         std::fs::write(&plain, &text).unwrap();
         let pdf = work.path().join(format!("{stem}.pdf"));
         as_pdf(&text, &pdf);
-        let (a, b) = (statements_of(&plain), statements_of(&pdf));
+        // The same lines as plain text: hard-wrapped, as e-mail and some exports are.
+        let hard = work.path().join(format!("{stem}-wrapped.txt"));
+        std::fs::write(&hard, wrapped(&text).join("\n")).unwrap();
+        let a = statements_of(&plain);
         let who = |s: &[(Option<String>, String, String)]| -> Vec<(Option<String>, String)> {
             s.iter().map(|(n, m, _)| (n.clone(), m.clone())).collect()
         };
-        assert_eq!(who(&b), who(&a), "{stem}.pdf: speakers and methods");
-        for (i, (x, y)) in a.iter().zip(&b).enumerate() {
-            assert_eq!(x.2, y.2, "{stem}.pdf: text of statement {i}");
+        for copy in [&pdf, &hard] {
+            let b = statements_of(copy);
+            let name = copy.file_name().unwrap().to_string_lossy();
+            assert_eq!(who(&b), who(&a), "{name}: speakers and methods");
+            for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+                assert_eq!(x.2, y.2, "{name}: text of statement {i}");
+            }
         }
     }
 }
