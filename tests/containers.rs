@@ -241,10 +241,9 @@ fn statements_of(path: &Path) -> Vec<(Option<String>, String, String)> {
         .collect()
 }
 
-#[test]
-fn seeds_as_web_pages_and_word_documents_import_like_their_text() {
-    let Some(corpus) = corpus() else { return };
-    let work = temp_dir();
+/// The five seed files of the corpus, in order (None: no corpus, outside CI).
+fn seed_files() -> Option<Vec<std::path::PathBuf>> {
+    let corpus = corpus()?;
     let mut seeds: Vec<_> = std::fs::read_dir(corpus.join("seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -252,6 +251,13 @@ fn seeds_as_web_pages_and_word_documents_import_like_their_text() {
         .collect();
     seeds.sort();
     assert_eq!(seeds.len(), 5);
+    Some(seeds)
+}
+
+#[test]
+fn seeds_as_web_pages_and_word_documents_import_like_their_text() {
+    let Some(seeds) = seed_files() else { return };
+    let work = temp_dir();
     for seed in &seeds {
         let text = std::fs::read_to_string(seed).unwrap().replace("\r\n", "\n");
         let stem = seed.file_stem().unwrap().to_str().unwrap();
@@ -281,14 +287,8 @@ fn seeds_as_web_pages_and_word_documents_import_like_their_text() {
 
 #[test]
 fn seeds_printed_to_pdf_or_hard_wrapped_import_like_their_text() {
-    let Some(corpus) = corpus() else { return };
+    let Some(seeds) = seed_files() else { return };
     let work = temp_dir();
-    let mut seeds: Vec<_> = std::fs::read_dir(corpus.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    seeds.sort();
     for seed in &seeds {
         // The text as the PDF can hold it, imported both ways.
         let text = printable(&std::fs::read_to_string(seed).unwrap().replace("\r\n", "\n"));
