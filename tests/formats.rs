@@ -492,6 +492,39 @@ fn transcript_labels_on_the_same_line_as_the_speech() {
 }
 
 #[test]
+fn labels_with_a_group_or_a_person_in_them() {
+    let text = "Session 7-4 Transcript (OEWG 2021-25)\n\nChair\n\nGood morning. I give the floor to Egypt.\n\nEgypt (on behalf of the African Group)\n\nThank you, Chair. We call for capacity building.\n\nH.E. Ambassador Example (Kenya)\n\nThank you, Chair. Kenya supports the fund.\n\nFrance, on behalf of the European Union\n\nThank you, Chair.\n\nCuba (on behalf of the Non-Aligned Movement): Thank you, Chair. The movement speaks.\n";
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let doc = formats::parse(SourceType::Transcript, text, "t.txt", library.resolver()).unwrap();
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = doc
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.name.as_deref(),
+                s.on_behalf_of.as_deref(),
+                s.speaker.person.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Chair"), None, None),
+            (Some("Egypt"), Some("African Group"), None),
+            (Some("Kenya"), None, Some("H.E. Ambassador Example")),
+            (Some("France"), Some("European Union"), None),
+            (Some("Cuba"), Some("Non-Aligned Movement"), None),
+        ]
+    );
+    assert!(doc
+        .statements
+        .iter()
+        .all(|s| s.speaker.method == Some(Method::Label)));
+}
+
+#[test]
 fn the_oewg_successor_is_its_own_process() {
     let dir = temp_dir();
     let library = Library::open(dir.path()).unwrap();

@@ -77,6 +77,15 @@ const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
     ("73/27", "oewg-2019-2021", "OEWG 2019–2021"),
 ];
 
+/// A label with a qualifier: "Egypt (on behalf of the African Group)", "H.E. Ambassador
+/// X (Egypt)", "France, on behalf of the European Union".
+static QUALIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(.+?)\s*(?:\(([^()]{2,80})\)|,\s*((?i:speaking\s+)?(?i:on\s+behalf\s+of)\s+.{2,80}))$")
+});
+/// "on behalf of the African Group" → "African Group".
+static ON_BEHALF_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:speaking\s+)?on\s+behalf\s+of\s+(.+)$"));
+
 /// The process key and name of the OEWG's successor.
 pub const GLOBAL_MECHANISM: (&str, &str) = ("global-mechanism", "Global Mechanism on ICT security");
 static GLOBAL_MECHANISM_TITLE: LazyLock<Regex> =
@@ -91,6 +100,11 @@ pub struct Label {
     /// Resolved actor name, if the label names one.
     pub actor: Option<String>,
     pub kind: Option<ActorKind>,
+    /// The group the label says the speaker speaks for: "Egypt (on behalf of the
+    /// African Group)".
+    pub on_behalf: Option<String>,
+    /// The person the label names beside the actor: "H.E. Ambassador X (Egypt)".
+    pub person: Option<String>,
 }
 
 /// Reads `para` as a speaker label, if it is one: a single short line without
@@ -103,18 +117,61 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
     let raw = para.lines[0].trimmed();
     let text = raw.strip_suffix(':').unwrap_or(raw).trim();
     let words = text.split_whitespace().count();
-    if text.is_empty() || text.chars().count() > 60 || words > 8 {
+    // A qualified label ("… (on behalf of …)") may be longer.
+    let qualified = QUALIFIED_LABEL.captures(text);
+    let (max_chars, max_words) = if qualified.is_some() {
+        (110, 18)
+    } else {
+        (60, 8)
+    };
+    if text.is_empty() || text.chars().count() > max_chars || words > max_words {
         return None;
     }
     if text.ends_with(['.', '?', '!', ',', ';']) && !text.ends_with("Amb.") {
         return None;
     }
-    if let Resolution::Known { name, kind, .. } = resolver.resolve(text) {
+    let known = |name: &str| match resolver.resolve(name) {
+        Resolution::Known { name, kind, .. } => Some((name, kind)),
+        Resolution::Unknown { .. } => None,
+    };
+    if let Some((name, kind)) = known(text) {
         return Some(Label {
             text: text.to_string(),
             actor: Some(name),
             kind: Some(kind),
+            on_behalf: None,
+            person: None,
         });
+    }
+    if let Some(c) = qualified {
+        let head = c[1].trim();
+        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str().trim());
+        let behalf = ON_BEHALF_LABEL
+            .captures(inner)
+            .and_then(|b| known(b[1].trim()))
+            .map(|(name, _)| name);
+        // "Egypt (on behalf of the African Group)", "France, on behalf of the EU".
+        if let Some((name, kind)) = known(head) {
+            return Some(Label {
+                text: text.to_string(),
+                actor: Some(name),
+                kind: Some(kind),
+                on_behalf: behalf,
+                person: None,
+            });
+        }
+        // "H.E. Ambassador X (Egypt)": a person, and the actor they speak for.
+        if let Some((name, kind)) = known(inner).filter(|(_, k)| speaking_kinds(*k)) {
+            if PERSON_LABEL.is_match(head) {
+                return Some(Label {
+                    text: text.to_string(),
+                    actor: Some(name),
+                    kind: Some(kind),
+                    on_behalf: None,
+                    person: Some(head.to_string()),
+                });
+            }
+        }
     }
     let capitalised = text.split_whitespace().all(|w| {
         w.chars()
@@ -130,6 +187,8 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
         text: text.to_string(),
         actor: None,
         kind: None,
+        on_behalf: None,
+        person: None,
     })
 }
 
@@ -211,9 +270,6 @@ pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
     None
 }
 
-/// A person named after a role in a label: "Chair (Mr. Gafoor)".
-static LABEL_PERSON: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^()]{1,60}\)$"));
-
 /// Splits paragraphs that open with their speaker's label on the same line ("France:
 /// Thank you, Chair. …", "The Chair (Mr. Gafoor): …") into the label, as a line of its
 /// own, and the speech: the layout the rest of the parser reads. A label is an actor
@@ -229,22 +285,19 @@ fn split_inline_labels<'a>(paras: Vec<Paragraph<'a>>, resolver: &Resolver) -> Ve
             if rest.is_empty() || rest.starts_with("//") || colon > 90 {
                 return None;
             }
-            let mut from = t.len() - t.trim_start().len();
-            let mut to = colon;
-            to -= t[from..to].len() - t[from..to].trim_end().len();
-            if let Some(m) = LABEL_PERSON.find(&t[from..to]) {
-                to = from + m.start();
-            }
-            for article in ["The ", "the "] {
-                if t[from..to].starts_with(article) {
-                    from += article.len();
-                }
-            }
-            let name = &t[from..to];
-            let known = !name.is_empty()
-                && name.chars().count() <= 60
-                && (PERSON_LABEL.is_match(name)
-                    || matches!(resolver.resolve(name), Resolution::Known { .. }));
+            let from = t.len() - t.trim_start().len();
+            let to = colon - (t[from..colon].len() - t[from..colon].trim_end().len());
+            // The label as it would stand on its own line, read the same way.
+            let alone = Paragraph {
+                lines: vec![text::Line {
+                    text: &t[from..to],
+                    start: first.start + from,
+                    number: first.number,
+                }],
+                blank_before: 0,
+            };
+            let known = label(&alone, resolver, false)
+                .is_some_and(|l| l.actor.is_some() || PERSON_LABEL.is_match(&l.text));
             known.then_some((from, to, colon))
         });
         match split {
@@ -277,6 +330,8 @@ fn split_inline_labels<'a>(paras: Vec<Paragraph<'a>>, resolver: &Resolver) -> Ve
 /// A turn being built.
 struct Turn {
     speaker: SpeakerGuess,
+    /// The group the label said the speaker speaks for.
+    on_behalf: Option<String>,
     is_chair: bool,
     start: usize,
     end: usize,
@@ -342,6 +397,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             continue;
         }
         let body = para.text();
+        let mut label_behalf: Option<String> = None;
         let new_turn = match pending.take() {
             Some(l) => {
                 let is_chair = l.actor.as_deref() == Some(CHAIR)
@@ -353,7 +409,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 let speaker = if is_chair {
                     SpeakerGuess::new(CHAIR, Method::Label, 0.95).with_label(&l.text)
                 } else {
-                    match &l.actor {
+                    let mut guess = match &l.actor {
                         Some(name) => SpeakerGuess::new(name.clone(), Method::Label, 0.95),
                         None => SpeakerGuess {
                             method: Some(Method::Label),
@@ -361,8 +417,11 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                             ..SpeakerGuess::default()
                         },
                     }
-                    .with_label(&l.text)
+                    .with_label(&l.text);
+                    guess.person = l.person.clone();
+                    guess
                 };
+                label_behalf = if is_chair { None } else { l.on_behalf.clone() };
                 Some((speaker, is_chair))
             }
             None => match turns.last() {
@@ -395,6 +454,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 }
                 turns.push(Turn {
                     speaker,
+                    on_behalf: label_behalf.take(),
                     is_chair,
                     start: para.start(),
                     end: para.end(),
@@ -456,7 +516,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         let links = turn_links(&text, &turn.speaker, turn.is_chair, resolver);
         doc.statements.push(ParsedStatement {
             speaker: turn.speaker,
-            on_behalf_of: links.on_behalf_of.map(|m| m.name),
+            on_behalf_of: links.on_behalf_of.map(|m| m.name).or(turn.on_behalf),
             aligned_with: links.aligned_with.map(|m| m.name),
             agenda_item: turn.agenda_item,
             section: None,
