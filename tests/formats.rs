@@ -106,6 +106,25 @@ fn labelled_report_with_named_statistics() {
     let doc = parse("report_labelled.txt", SourceType::SessionReport);
     let got: Vec<String> = speakers(&doc).into_iter().map(|(n, _)| n).collect();
     assert_eq!(got, ["Chair", "Kenya", "Team Green", "Chair"]);
+    // The transcript's heading may read "Transcript" or "Full session transcript".
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    for heading in ["Transcript", "Full session transcript:"] {
+        let text = fixture("report_labelled.txt").replace("Session transcript", heading);
+        assert_eq!(
+            formats::detect(&text, "r.txt"),
+            Some(SourceType::SessionReport),
+            "{heading}"
+        );
+        let other = formats::parse(
+            SourceType::SessionReport,
+            &text,
+            "r.txt",
+            library.resolver(),
+        )
+        .unwrap();
+        assert_eq!(speakers(&other), speakers(&doc), "{heading}");
+    }
     assert_eq!(doc.date.unwrap().to_string(), "2025-03-03");
     assert_eq!(doc.start_time.as_deref(), Some("10:00"));
     assert_eq!(doc.end_time.as_deref(), Some("11:30"));

@@ -83,9 +83,11 @@ pub fn detect(text: &str, file_name: &str) -> Option<SourceType> {
     }
     let head: String = text.lines().take(60).collect::<Vec<_>>().join("\n");
     let head_lower = head.to_lowercase();
-    let has_line = |needle: &str| text.lines().any(|l| l.trim().eq_ignore_ascii_case(needle));
     let stats = text.contains("Speech speed") || text.contains("Speech length");
-    if has_line("Session transcript")
+    let transcript_heading = text
+        .lines()
+        .any(|l| report::TRANSCRIPT_HEADING.is_match(l.trim()));
+    if transcript_heading
         && (stats
             || head_lower.contains("session report")
             || head_lower.contains("not an official record"))

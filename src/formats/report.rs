@@ -75,6 +75,11 @@ struct Stats {
     line: usize,
 }
 
+/// The heading the report's transcript starts under: "Session transcript",
+/// "Transcript", "Full session transcript".
+pub static TRANSCRIPT_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:full )?(?:session )?transcript:?$"));
+
 /// Parses an AI-generated session report.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
@@ -83,8 +88,14 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .iter()
             .position(|l| l.trimmed().eq_ignore_ascii_case(name))
     };
-    let Some(transcript_at) = find("Session transcript") else {
-        return Err(ParseError::new(1, "no \"Session transcript\" heading"));
+    let Some(transcript_at) = lines
+        .iter()
+        .position(|l| TRANSCRIPT_HEADING.is_match(l.trimmed()))
+    else {
+        return Err(ParseError::new(
+            1,
+            "no \"Session transcript\" (or \"Transcript\") heading",
+        ));
     };
     let title = lines
         .iter()
