@@ -327,6 +327,15 @@ fn verbatim_record_speakers_from_labels_and_introductions() {
     let doc = parse("verbatim_record.txt", SourceType::UnDocument);
     assert_eq!(doc.un_symbol.as_deref(), Some("A/99/PV.7"));
     assert_eq!(doc.date.unwrap().to_string(), "2044-09-21");
+    // A meeting of the general debate sits with the debate's speeches.
+    assert_eq!(
+        doc.sitting.process.as_ref().map(|(k, _)| k.as_str()),
+        Some("unga-general-debate")
+    );
+    assert_eq!(
+        doc.title,
+        "UN General Assembly general debate, 99th session, 7th meeting"
+    );
     assert_eq!(doc.sitting.session, Some(99));
     assert_eq!(doc.sitting.meeting, Some(7));
     assert_eq!(

@@ -106,6 +106,17 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         )
     };
     let plenary_president = symbol.get(4).is_some();
+    // A plenary meeting of the General Assembly's general debate ("Agenda item 8 /
+    // General debate") belongs with the debate's speeches, whatever their source.
+    let process = if plenary_president
+        && lines
+            .iter()
+            .any(|l| l.trimmed().eq_ignore_ascii_case("general debate"))
+    {
+        super::general_debate::PROCESS
+    } else {
+        process
+    };
     let title = match (session, meeting) {
         (Some(s), Some(m)) => format!(
             "{}, {} session, {} meeting",
