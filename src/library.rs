@@ -97,7 +97,8 @@ impl Library {
             });
         }
         let mut store = Store::open(&dir.join(store::DB_FILE))?;
-        let hash = hex_sha256(gazetteer::BUILTIN.as_bytes());
+        // The gazetteer and its translations: a change to either reloads it.
+        let hash = hex_sha256(gazetteer::BUILTIN_SOURCES.join("\0").as_bytes());
         if store.meta(GAZETTEER_HASH)?.as_deref() != Some(hash.as_str()) {
             let file = GazetteerFile::builtin()?;
             store.sync_gazetteer(&file, &hash)?;

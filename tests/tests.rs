@@ -11,3 +11,4 @@ mod library;
 mod positions;
 mod search;
 mod seeds;
+mod webtv;

@@ -47,13 +47,13 @@ fn re(pattern: &str) -> Regex {
 /// After a name: the name is given the floor.
 static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[\s,]*(?:(?:to be )?followed by\b|(?:now[\s,]*)?please\b|you have the floor|you now have the floor|the floor is yours|(?:has|have) the floor|are you (?:here|there|ready|online|with us)|have you (?:already )?spoken|go ahead|you may (?:proceed|begin|start))",
+        r"^[\s,]*(?:(?:to be )?followed by\b|(?:now[\s,]*)?please\b|por favor\b|tiene (?:usted )?(?:el uso de )?la palabra|vous avez la parole|over to you|you have the floor|you now have the floor|the floor is yours|(?:has|have) the floor|are you (?:here|there|ready|online|with us)|have you (?:already )?spoken|go ahead|you may (?:proceed|begin|start))",
     )
 });
 /// Before a name: the name is given the floor.
 static GIVEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\bfloor|\bcall(?:ing)?\s+(?:up)?on|\bturn(?:ing)?|\brecogni[sz]e|\binvite|\bplease|\bnow over)(?:\s+(?:now|over|to|the|distinguished|delegation|delegations|representative|delegate|of|from|again))*[\s,]*$",
+        r"(?i:\bfloor|\bcall(?:ing)?\s+(?:up)?on|\bturn(?:ing)?|\brecogni[sz]e|\binvite|\bplease|\bnow over|\bhear from|\bmove (?:on )?to|\bbegin with|\bstart(?:ing)? with|\bspeaker,? (?:which|who) is|\bspeaker is|\bpalabra|\bparole)(?i:\s+(?:now|over|to|the|distinguished|delegation|delegations|representative|delegate|permanent|deputy|ambassador|of|from|again|ahora|a|al|la|de|del|delegaci[oó]n|representante|à|au|aux|le|d[ée]l[ée]gation|maintenant))*[\s,]*$",
     )
 });
 /// Before a name: a correction that names the real next speaker ("it's the X now").
@@ -66,8 +66,13 @@ static NEXT_BEFORE: LazyLock<Regex> =
 /// Before a name: the name is thanked.
 static THANKED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bthank you(?:\s+(?:very|so|much|indeed))*[\s,]*(?:to\s+)?(?:the\s+)?(?:distinguished\s+)?(?:delegation of\s+|representative of\s+)?$|\bthanks(?:\s+to)?[\s,]*(?:the\s+)?$",
+        r"\b(?:thank(?:s| you)?|i thank|we thank|gracias|merci)(?:\s+(?:very|so|much|indeed|again))*[\s,]*(?:to\s+)?(?:the\s+)?(?:distinguished\s+)?(?:(?:deputy\s+)?(?:permanent\s+)?(?:representative|delegation|delegate|ambassador|pr)s?\s+of\s+)?(?:the\s+)?$",
     )
+});
+/// Before a name: the name is the group the speaker speaks for, not a speaker
+/// ("Nigeria, speaking on behalf of the African Group").
+static FOR_GROUP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:on behalf of|speaking for|who will speak for|for)(?:\s+(?:the|a|its))?[\s,]*$")
 });
 /// A sentence about speakers left for later.
 static LATER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,6 +149,9 @@ pub fn floor_cues(text: &str, mentions: &[Mention]) -> FloorCues {
             && after
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '?' | '!'))
                 .is_empty();
+        if FOR_GROUP_BEFORE.is_match(before) {
+            continue;
+        }
         if NEXT_BEFORE.is_match(before) {
             cues.next.push(m.clone());
         } else if GIVEN_AFTER.is_match(after)

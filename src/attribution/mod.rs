@@ -6,6 +6,9 @@
 //! - `chair_cue` — the presiding officer's floor-giving words before an unlabelled
 //!   turn ("Pakistan, to be followed by Saudi Arabia. Pakistan, please.") — see
 //!   [`cues`];
+//! - `approximate` — a floor cue whose name speech recognition garbled, matched by
+//!   how it sounds against the speakers plausible there ("Shelly" for Chile) — see
+//!   [`approximate`];
 //! - `in_text` — the text itself (who is thanked, who is introduced next, "on behalf
 //!   of UNIDIR", a person introduced earlier with their organisation);
 //! - `file_name` — the file's name (`FRA_78_2023.txt`);
@@ -14,8 +17,11 @@
 //!
 //! [`links`] finds "on behalf of" and "aligns itself with" relations.
 
+pub mod approximate;
 pub mod cues;
 pub mod links;
+pub mod sentences;
+pub mod turns;
 
 use std::fmt;
 use std::str::FromStr;
@@ -30,6 +36,7 @@ use crate::error::Error;
 pub enum Method {
     Label,
     ChairCue,
+    Approximate,
     InText,
     FileName,
     Document,
@@ -38,9 +45,10 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 7] = [
+    pub const ALL: [Method; 8] = [
         Method::Label,
         Method::ChairCue,
+        Method::Approximate,
         Method::InText,
         Method::FileName,
         Method::Document,
@@ -53,6 +61,7 @@ impl Method {
         match self {
             Method::Label => "label",
             Method::ChairCue => "chair_cue",
+            Method::Approximate => "approximate",
             Method::InText => "in_text",
             Method::FileName => "file_name",
             Method::Document => "document",

@@ -68,6 +68,9 @@ pub struct Sitting {
     pub process: Option<(String, String)>,
     /// Substantive session number.
     pub session: Option<i64>,
+    /// The session's name when it has no number ("substantive plenary session of
+    /// 2026").
+    pub session_name: Option<String>,
     /// Meeting number within the session.
     pub meeting: Option<i64>,
 }
@@ -80,7 +83,7 @@ pub struct AgendaRef {
 }
 
 /// One statement: a speech turn, or a numbered paragraph of a document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParsedStatement {
     pub speaker: SpeakerGuess,
     /// Names of the groups it speaks for and aligns with, to resolve.
@@ -98,6 +101,12 @@ pub struct ParsedStatement {
     pub end: usize,
     /// 1-based line of the first text line in the extracted source.
     pub line: usize,
+    /// The words that named the speaker ("Ghana, you have the floor.").
+    pub evidence: Option<String>,
+    /// Why a person should check the speaker, if they should.
+    pub review: Option<String>,
+    /// Other speakers the evidence points to.
+    pub alternatives: Vec<String>,
 }
 
 /// An entry of the speaker list: the order in which speakers had or were given the floor.

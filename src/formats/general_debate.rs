@@ -161,6 +161,7 @@ pub fn parse(
                 start,
                 end,
                 line,
+                ..ParsedStatement::default()
             });
         }
     };

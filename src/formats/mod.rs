@@ -57,7 +57,7 @@ static UN_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHAIR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:give\s+(?:you\s+)?the\s+floor|to\s+be\s+followed\s+by|you\s+have\s+the\s+floor|floor\s+is\s+yours)\b",
+        r"(?i)\b(?:give\s+(?:you\s+)?the\s+floor|to\s+be\s+followed\s+by|you\s+have\s+the\s+floor|has\s+the\s+floor|floor\s+is\s+yours|(?:now\s+)?(?:call\s+on|invite)\s+(?:the\s+)?\p{Lu}|por\s+favor\.|tiene\s+(?:usted\s+)?(?:el\s+uso\s+de\s+)?la\s+palabra|vous\s+avez\s+la\s+parole)\b|(?-i:\b\p{Lu}[\p{L}\-]+,\s+please\.)",
     )
 });
 
@@ -139,7 +139,7 @@ pub fn parse(
     resolver: &Resolver,
 ) -> Result<ParsedDocument, ParseError> {
     match source_type {
-        SourceType::Transcript => transcript::parse(text, resolver),
+        SourceType::Transcript => transcript::parse(text, file_name, resolver),
         SourceType::SessionReport => report::parse(text, resolver),
         SourceType::UnDocument => un_document::parse(text, resolver),
         SourceType::GeneralDebate => general_debate::parse(text, file_name, resolver),

@@ -179,6 +179,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             start: first.start(),
             end: last.end(),
             line: first.line(),
+            ..ParsedStatement::default()
         });
     }
     doc.speaker_list = speaker_list(&doc.statements, &stats);

@@ -594,6 +594,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             start: p.start,
             end: p.end,
             line: p.line,
+            ..ParsedStatement::default()
         });
     }
 

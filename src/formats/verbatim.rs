@@ -219,6 +219,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             start: turn.start,
             end: turn.end,
             line: turn.line,
+            ..ParsedStatement::default()
         });
     }
     if doc.statements.is_empty() {

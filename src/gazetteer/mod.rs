@@ -6,6 +6,9 @@
 //! categories and the roles (Chair, Secretariat). [`GazetteerFile::parse`] checks it
 //! (unknown group keys, duplicate aliases) and the store loads it into the library; a
 //! [`Resolver`] built from the library then maps any name a record uses to one actor.
+//! The States' French and Spanish names (`assets/gazetteer-translations.toml`, generated
+//! from Debian's iso-codes by `scripts/gazetteer-translations.py`) are merged in as
+//! aliases by [`GazetteerFile::builtin`].
 //!
 //! Invariant: an alias, once folded by [`names::normalize`], names at most one actor.
 
@@ -23,6 +26,14 @@ use crate::error::{Error, Result};
 pub const BUILTIN: &str = include_str!("../../assets/gazetteer.toml");
 /// The name used for the shipped gazetteer in error messages.
 pub const BUILTIN_NAME: &str = "assets/gazetteer.toml";
+/// The States' French and Spanish names shipped with Plenary, generated from ISO 3166-1
+/// (Debian iso-codes) by `scripts/gazetteer-translations.py`.
+pub const TRANSLATIONS: &str = include_str!("../../assets/gazetteer-translations.toml");
+/// The name used for the shipped translations in error messages.
+pub const TRANSLATIONS_NAME: &str = "assets/gazetteer-translations.toml";
+/// Every shipped text [`GazetteerFile::builtin`] reads: the library reloads the gazetteer
+/// when any of them changes.
+pub const BUILTIN_SOURCES: [&str; 2] = [BUILTIN, TRANSLATIONS];
 
 /// What sort of actor speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -138,6 +149,16 @@ struct RawFile {
     actor: Vec<ActorEntry>,
 }
 
+/// One State's names in other languages, as written in the translations file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslations {
+    #[serde(default)]
+    fr: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    es: Vec<toml::Spanned<String>>,
+}
+
 /// A parsed and checked gazetteer.
 #[derive(Debug, Clone)]
 pub struct GazetteerFile {
@@ -145,9 +166,70 @@ pub struct GazetteerFile {
 }
 
 impl GazetteerFile {
-    /// The gazetteer compiled into Plenary.
+    /// The gazetteer compiled into Plenary, with the States' French and Spanish names.
     pub fn builtin() -> Result<Self> {
-        Self::parse(BUILTIN_NAME, BUILTIN)
+        Self::parse(BUILTIN_NAME, BUILTIN)?.with_translations(TRANSLATIONS_NAME, TRANSLATIONS)
+    }
+
+    /// Adds the names of a translations file (`[ISO3]` tables of `fr` and `es` lists) to
+    /// the States' aliases. A name the State already answers to is skipped; a key that is
+    /// not a State, or a name that already names another actor, is an error with the line.
+    pub fn with_translations(mut self, source_name: &str, text: &str) -> Result<Self> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let fail = |offset: usize, message: String| Error::Gazetteer {
+            source_name: source_name.to_string(),
+            line: line_of(offset),
+            message,
+        };
+        let raw: BTreeMap<toml::Spanned<String>, RawTranslations> = toml::from_str(text)
+            .map_err(|e| fail(e.span().map_or(0, |s| s.start), e.message().to_string()))?;
+
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in self.actors.iter().enumerate() {
+            for alias in entry.names() {
+                owner.entry(names::normalize(alias)).or_insert(i);
+            }
+        }
+        for (key, names_of) in &raw {
+            let start = key.span().start;
+            let Some(i) = self.actors.iter().position(|a| a.key() == key.get_ref()) else {
+                return Err(fail(
+                    start,
+                    format!("unknown actor key {:?}", key.get_ref()),
+                ));
+            };
+            if self.actors[i].kind != ActorKind::State {
+                return Err(fail(start, format!("{} is not a state", key.get_ref())));
+            }
+            for name in names_of.fr.iter().chain(&names_of.es) {
+                let norm = names::normalize(name.get_ref());
+                if norm.is_empty() {
+                    return Err(fail(
+                        name.span().start,
+                        format!("{} has an empty alias", key.get_ref()),
+                    ));
+                }
+                match owner.get(&norm) {
+                    Some(&j) if j == i => {}
+                    Some(&j) => {
+                        return Err(fail(
+                            name.span().start,
+                            format!(
+                                "alias {:?} of {} already names {}",
+                                name.get_ref(),
+                                key.get_ref(),
+                                self.actors[j].key()
+                            ),
+                        ));
+                    }
+                    None => {
+                        owner.insert(norm, i);
+                        self.actors[i].aliases.push(name.get_ref().clone());
+                    }
+                }
+            }
+        }
+        Ok(self)
     }
 
     /// Parses and checks a gazetteer; `source_name` names it in error messages.
@@ -443,6 +525,22 @@ impl Resolver {
             .collect()
     }
 
+    /// Every folded alias with its actor.
+    pub fn aliases(&self) -> impl Iterator<Item = (&str, &ResolverActor)> {
+        self.by_alias
+            .iter()
+            .filter_map(|(alias, id)| Some((alias.as_str(), self.actors.get(id)?)))
+    }
+
+    /// The folded aliases of one actor.
+    pub fn aliases_of(&self, id: i64) -> Vec<&str> {
+        self.by_alias
+            .iter()
+            .filter(|(_, a)| **a == id)
+            .map(|(alias, _)| alias.as_str())
+            .collect()
+    }
+
     /// How many actors the resolver knows.
     pub fn len(&self) -> usize {
         self.actors.len()
@@ -564,6 +662,49 @@ aliases = ["French Republic"]
 
         let no_iso = SMALL.replace("iso3 = \"FRA\"\n", "");
         assert!(parse_error(&no_iso).contains("needs iso2 and iso3"));
+    }
+
+    #[test]
+    fn translations_become_aliases_and_collisions_are_errors_with_the_line() {
+        let file = GazetteerFile::parse("test", SMALL).unwrap();
+        let merge = |text: &str| {
+            file.clone()
+                .with_translations("tr.toml", text)
+                .map_err(|e| e.to_string())
+        };
+        let merged =
+            merge("[FRA]\nfr = [\"France\", \"République française\"]\nes = [\"Francia\"]\n")
+                .unwrap();
+        let fra = merged.actors.iter().find(|a| a.key() == "FRA").unwrap();
+        assert_eq!(
+            fra.aliases,
+            ["French Republic", "République française", "Francia"],
+            "a name France already answers to is skipped"
+        );
+
+        let msg = merge(
+            "[FRA]\nfr = [\"Francia\"]\n\nes = [\"Francia\", \"Unión Europea\", \"UE\", \"EU\"]\n",
+        )
+        .unwrap_err();
+        assert!(
+            msg.contains("tr.toml, line 4") && msg.contains("\"EU\" of FRA already names EU"),
+            "{msg}"
+        );
+        let msg = merge("[EU]\nfr = [\"UE\"]\n").unwrap_err();
+        assert!(
+            msg.contains("line 1") && msg.contains("EU is not a state"),
+            "{msg}"
+        );
+        let msg = merge("[FRA]\nfr = [\"France\"]\n[XXX]\nes = [\"X\"]\n").unwrap_err();
+        assert!(
+            msg.contains("line 3") && msg.contains("unknown actor key"),
+            "{msg}"
+        );
+        let msg = merge("[FRA]\nde = [\"Frankreich\"]\n").unwrap_err();
+        assert!(
+            msg.contains("line 2") && msg.contains("unknown field"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod meeting;
+mod unlabelled;
+
 use super::document::{
     AgendaRef, ParsedDocument, ParsedSpeakerEntry, ParsedStatement, Sitting, SourceType,
 };
@@ -340,8 +343,12 @@ struct Turn {
     agenda_item: Option<usize>,
 }
 
-/// Parses an unofficial transcript.
-pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
+/// Parses an unofficial transcript; `file_name` may name the meeting.
+pub fn parse(
+    source: &str,
+    file_name: &str,
+    resolver: &Resolver,
+) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
     let mut paras = split_inline_labels(text::paragraphs(&lines), resolver);
     if let Some(cut) = paras
@@ -352,6 +359,22 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     }
     if paras.is_empty() {
         return Err(ParseError::new(1, "the transcript has no text"));
+    }
+    // A machine transcript names no speaker at all: its turns are found from what
+    // the paragraphs do.
+    let labels = paras
+        .iter()
+        .filter(|p| label(p, resolver, false).is_some())
+        .count();
+    if labels <= 2 && paras.len() >= 8 {
+        let found = meeting::read(source, file_name);
+        let mut doc = ParsedDocument::new(SourceType::Transcript, found.title);
+        doc.unofficial = true;
+        doc.date = found.date;
+        doc.sitting = found.sitting;
+        doc.provenance = Some("machine transcript without speaker labels".to_string());
+        unlabelled::parse(source, &paras, &mut doc, resolver);
+        return Ok(doc);
     }
 
     // The header: short paragraphs before the first label or speech.
@@ -525,6 +548,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             start: turn.start,
             end: turn.end,
             line: turn.line,
+            ..ParsedStatement::default()
         });
     }
     doc.speaker_list = speaker_list(&doc.statements, &later, &cued);

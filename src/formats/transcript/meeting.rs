@@ -1,0 +1,241 @@
+//! Where and when a transcript was spoken, from what the presiding officer says as the
+//! meeting opens ("The 7th meeting of the 11th substantive session of the Open-ended
+//! Working Group … is now called to order", "the 8th meeting of the 2026 substantive
+//! plenary session of the Global Mechanism …") and from a UN Web TV title or file
+//! name ("2026-07-21_global-mechanism_plenary-session-meeting-3.txt").
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::formats::document::Sitting;
+use crate::formats::text::{self, number_word, ordinal};
+
+fn re(pattern: &str) -> Regex {
+    text::pattern(pattern)
+}
+
+/// The bodies whose meetings UN Web TV broadcasts on ICT security and cybercrime:
+/// a pattern of their names, the process key and the process name.
+static BODIES: LazyLock<Vec<(Regex, &'static str, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(r"(?i)\bglobal[\s_-]+mechanism\b"),
+            super::GLOBAL_MECHANISM.0,
+            super::GLOBAL_MECHANISM.1,
+        ),
+        (
+            re(
+                r"(?i)\bopen[\s_-]*ended[\s_-]+working[\s_-]+group on (?:the )?security of and in the use of\b|\boewg[\s_-]+(?:on[\s_-]+)?(?:ict|2021)",
+            ),
+            "oewg-2021-2025",
+            "OEWG 2021–2025",
+        ),
+        (
+            re(
+                r"(?i)\bopen[\s_-]*ended[\s_-]+working[\s_-]+group on developments in the field of\b",
+            ),
+            "oewg-2019-2021",
+            "OEWG 2019–2021",
+        ),
+        (
+            re(
+                r"(?i)\bfirst[\s_-]+committee\b|\bdisarmament and international security committee\b",
+            ),
+            "unga-first-committee",
+            "UN General Assembly First Committee",
+        ),
+        (
+            re(
+                r"(?i)\bcybercrime\b|\bcountering the use of (?:information and communications technologies|icts) for criminal purposes\b",
+            ),
+            "ahc-cybercrime",
+            "Ad Hoc Committee on Cybercrime",
+        ),
+        (
+            re(r"(?i)\binformal ad hoc working group on mandates\b|\biahwg\b|\bun80\b"),
+            "un80-iahwg",
+            "UN80 Informal Ad Hoc Working Group on mandates",
+        ),
+    ]
+});
+/// "The 7th meeting", "the first meeting", "meeting-3", "3rd meeting".
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,3}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)[\s_-]+meeting\b|\bmeeting[\s_-]+(?:no\.?\s*)?(\d{1,3})\b",
+    )
+});
+/// "the 11th substantive session", "Tenth Substantive Session", "80th session",
+/// "11th-session".
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s_-]+(substantive[\s_-]+)?session\b|\bsession[\s_-]+(\d{1,3})\b",
+    )
+});
+/// A session known by its year: "the 2026 substantive plenary session", "the
+/// substantive plenary session of 2026".
+static YEAR_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b((?:19|20)\d\d)[\s_-]+((?:substantive[\s_-]+)?(?:plenary[\s_-]+)?session)\b|\b((?:substantive[\s_-]+)?plenary[\s_-]+session)(?: of (?:the )?((?:19|20)\d\d))?",
+    )
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"));
+
+/// What a transcript says of its meeting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meeting {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub sitting: Sitting,
+}
+
+/// Reads the meeting from the transcript's opening words, then its file name.
+pub fn read(source: &str, file_name: &str) -> Meeting {
+    let mut cut = source.len().min(2500);
+    while !source.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let opening = &source[..cut];
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_string();
+    let date = DATE.captures(&stem).and_then(|c| {
+        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    });
+    let mut sitting = Sitting::default();
+    for source in [opening, stem.as_str()] {
+        if sitting.process.is_none() {
+            sitting.process = BODIES
+                .iter()
+                .find(|(p, _, _)| p.is_match(source))
+                .map(|(_, key, name)| (key.to_string(), name.to_string()));
+        }
+        if sitting.meeting.is_none() {
+            sitting.meeting = MEETING.captures_iter(source).find_map(|c| {
+                number_word(c.get(1).or(c.get(2))?.as_str()).filter(|n| (1..=200).contains(n))
+            });
+        }
+        if sitting.session.is_none() && sitting.session_name.is_none() {
+            if let Some(c) = YEAR_SESSION.captures(source) {
+                let year = c
+                    .get(1)
+                    .or(c.get(4))
+                    .map(|y| y.as_str().to_string())
+                    .or_else(|| date.map(|d| d.format("%Y").to_string()));
+                let kind = c.get(2).or(c.get(3)).map_or("session", |k| k.as_str());
+                let kind = kind.replace(['_', '-'], " ").to_lowercase();
+                sitting.session_name = Some(match year {
+                    Some(y) => format!("{kind} of {y}"),
+                    None => kind,
+                });
+            } else {
+                sitting.session = SESSION.captures_iter(source).find_map(|c| {
+                    number_word(c.get(1).or(c.get(3))?.as_str()).filter(|n| (1..=200).contains(n))
+                });
+            }
+        }
+    }
+    let title = title(&sitting, date, &stem);
+    Meeting {
+        title,
+        date,
+        sitting,
+    }
+}
+
+/// "Global Mechanism on ICT security, substantive plenary session of 2026, 3rd
+/// meeting (2026-07-21)"; the file's name when nothing is known.
+fn title(sitting: &Sitting, date: Option<NaiveDate>, stem: &str) -> String {
+    let Some((_, process)) = &sitting.process else {
+        return stem.replace('_', " ");
+    };
+    let mut parts = vec![process.clone()];
+    if let Some(name) = &sitting.session_name {
+        parts.push(name.clone());
+    } else if let Some(n) = sitting.session {
+        parts.push(format!("{} session", ordinal(n)));
+    }
+    if let Some(n) = sitting.meeting {
+        parts.push(format!("{} meeting", ordinal(n)));
+    }
+    let mut title = parts.join(", ");
+    if let Some(d) = date {
+        title.push_str(&format!(" ({d})"));
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(opening: &str, file: &str, process: &str, session: &str, meeting: Option<i64>) {
+        let m = read(opening, file);
+        assert_eq!(
+            m.sitting.process.map(|p| p.0).as_deref(),
+            Some(process),
+            "{opening}"
+        );
+        let s = m
+            .sitting
+            .session_name
+            .or(m.sitting.session.map(|n| n.to_string()))
+            .unwrap_or_default();
+        assert_eq!(s, session, "{opening}");
+        assert_eq!(m.sitting.meeting, meeting, "{opening}");
+    }
+
+    #[test]
+    fn the_chair_opening_the_meeting() {
+        check(
+            "The 7th meeting of the 11th substantive session of the Open-ended Working Group on Security of and in the Use of ICTs is now called to order.",
+            "x.txt",
+            "oewg-2021-2025",
+            "11",
+            Some(7),
+        );
+        check(
+            "Good morning. The First Meeting of the Tenth Substantive Session of the Open-Ended Working Group on Security of and in the Use of ICTs 2021-2025 is called to order.",
+            "x.txt",
+            "oewg-2021-2025",
+            "10",
+            Some(1),
+        );
+        check(
+            "I call to order the 8th meeting of the 2026 substantive plenary session of the Global Mechanism on Developments in the Field of ICTs.",
+            "x.txt",
+            "global-mechanism",
+            "substantive plenary session of 2026",
+            Some(8),
+        );
+        check(
+            "The 26th meeting of the Disarmament and International Security Committee, First Committee, of the 80th session of the General Assembly is called to order.",
+            "x.txt",
+            "unga-first-committee",
+            "80",
+            Some(26),
+        );
+    }
+
+    #[test]
+    fn the_file_name_when_the_text_is_silent() {
+        check(
+            "I hope you had some rest.",
+            "2026-01-30_ahc-cybercrime_rules-of-procedure-session-meeting-9.txt",
+            "ahc-cybercrime",
+            "session",
+            Some(9),
+        );
+        let m = read(
+            "Hello.",
+            "2026-07-21_global-mechanism_plenary-session-meeting-3.txt",
+        );
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 7, 21));
+        assert_eq!(
+            m.sitting.session_name.as_deref(),
+            Some("plenary session of 2026")
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Transcripts without a single speaker label (UN Web TV's machine transcripts): the
+//! shared turn builder ([`crate::attribution::turns`]) segments and attributes them;
+//! this file turns its turns into statements, a speaker list and warnings.
+
+use crate::attribution::turns::{self, Turn};
+use crate::formats::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement};
+use crate::formats::text::{self, Paragraph};
+use crate::gazetteer::Resolver;
+
+use super::{turn_links, CHAIR};
+
+/// A speaker turn far longer than its neighbours, with floor cues inside, has likely
+/// swallowed other speakers.
+const GIANT_WORDS: usize = 3000;
+
+/// Fills `doc` with the statements of an unlabelled transcript.
+pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolver: &Resolver) {
+    let starts: Vec<usize> = text::lines(source).iter().map(|l| l.start).collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
+    let found = turns::segment(source, paras, resolver);
+    let total_words: usize = found
+        .iter()
+        .map(|t| text::word_count(&source[t.start..t.end]))
+        .sum();
+    for turn in found {
+        let text = source[turn.start..turn.end].to_string();
+        let words = text::word_count(&text);
+        let Turn {
+            start,
+            end,
+            is_chair,
+            speaker,
+            evidence,
+            mut review,
+            alternatives,
+        } = turn;
+        // Never a silent giant turn: one speaker holding most of the words of a
+        // meeting, or thousands of them, is sent to a person.
+        if !is_chair && review.is_none() && words > GIANT_WORDS && words * 3 > total_words {
+            review = Some(format!(
+                "one turn holds {words} of the meeting's {total_words} words: it may hold other speakers"
+            ));
+        }
+        let links = turn_links(&text, &speaker, is_chair, resolver);
+        // A delegation speaking "on behalf of the Vanuatu delegation" speaks for itself.
+        let on_behalf_of = links
+            .on_behalf_of
+            .map(|m| m.name)
+            .filter(|g| Some(g.as_str()) != speaker.name.as_deref());
+        doc.statements.push(ParsedStatement {
+            on_behalf_of,
+            aligned_with: links.aligned_with.map(|m| m.name),
+            speaker,
+            text,
+            start,
+            end,
+            line: line_of(start),
+            evidence,
+            review,
+            alternatives,
+            ..ParsedStatement::default()
+        });
+    }
+    doc.speaker_list = speaker_list(&doc.statements);
+}
+
+/// Who took the floor, in order (the Chair and repeated turns of one speaker left out).
+fn speaker_list(statements: &[ParsedStatement]) -> Vec<ParsedSpeakerEntry> {
+    let mut list: Vec<ParsedSpeakerEntry> = Vec::new();
+    for (i, s) in statements.iter().enumerate() {
+        let Some(name) = s.speaker.name.as_deref() else {
+            continue;
+        };
+        if name == CHAIR || list.last().is_some_and(|e| e.name.as_deref() == Some(name)) {
+            continue;
+        }
+        list.push(ParsedSpeakerEntry {
+            label: name.to_string(),
+            name: Some(name.to_string()),
+            announced: s.evidence.is_some(),
+            spoke: true,
+            statement: Some(i),
+            ..ParsedSpeakerEntry::default()
+        });
+    }
+    list
+}
