@@ -57,6 +57,8 @@ pub struct ImportOutcome {
     pub document: i64,
     pub source_type: Option<SourceType>,
     pub statements: i64,
+    /// Statements whose speaker a person should check (`plenary review`).
+    pub to_review: usize,
     /// The most frequent speakers, for the one-line report.
     pub top_speakers: Vec<String>,
     pub notices: Vec<String>,
@@ -161,6 +163,7 @@ pub fn import_file(
             document: id,
             source_type: None,
             statements,
+            to_review: 0,
             top_speakers: Vec::new(),
             notices: Vec::new(),
         });
@@ -287,6 +290,7 @@ pub fn import_file(
         document: written.document_id,
         source_type: Some(source_type),
         statements: parsed.statements.len() as i64,
+        to_review: written.to_review,
         top_speakers: counts.into_iter().take(3).map(|(n, _)| n).collect(),
         notices: extracted.notices,
     })

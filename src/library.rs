@@ -456,6 +456,35 @@ impl Library {
         })
     }
 
+    /// The review queue: statements whose speaker a person should check, in document
+    /// order (one document's, or every document's).
+    pub fn review_queue(&self, document: Option<i64>) -> Result<Vec<StatementRow>> {
+        if let Some(id) = document {
+            self.require_document(id)?;
+        }
+        self.store.statements(&StatementFilter {
+            document,
+            in_review: true,
+            ..StatementFilter::default()
+        })
+    }
+
+    /// Accepts the suggested speaker of a statement in the review queue: it becomes
+    /// the person's word (method `manual`), kept on re-import, and leaves the queue.
+    pub fn accept_speaker(&mut self, statement: i64) -> Result<StatementRow> {
+        let row = self.statement(statement)?;
+        let Some(speaker) = row.speaker.clone() else {
+            return Err(Error::NotFound {
+                what: "suggested speaker for statement",
+                value: statement.to_string(),
+                hint:
+                    "nobody was suggested: type the speaker instead (review fix ID --speaker NAME)"
+                        .into(),
+            });
+        };
+        self.fix_speaker(statement, &speaker)
+    }
+
     /// A document's speaker list: who had or was given the floor, in order.
     pub fn speaker_list(&self, document: i64) -> Result<Vec<SpeakerEntryRow>> {
         self.require_document(document)?;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::formats::ParsedDocument;
+use crate::formats::{ParsedDocument, SourceType};
 
 /// A parsed document with its actors resolved, ready to be written.
 #[derive(Debug)]
@@ -40,6 +40,8 @@ pub struct WriteOutcome {
     pub carried: usize,
     /// Human work that could not be carried over (its statement changed or vanished).
     pub lost: Vec<String>,
+    /// Statements that went to the review queue.
+    pub to_review: usize,
 }
 
 /// A document as listed.
@@ -86,6 +88,12 @@ pub struct StatementRow {
     pub source_line: Option<i64>,
     pub footnotes: Vec<String>,
     pub text: String,
+    /// The words that named the speaker.
+    pub evidence: Option<String>,
+    /// Why a person should check the speaker; `None` once nobody needs to.
+    pub review: Option<String>,
+    /// Other speakers the evidence points to.
+    pub alternatives: Vec<String>,
 }
 
 /// Which statements to list.
@@ -97,6 +105,8 @@ pub struct StatementFilter {
     pub id: Option<i64>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
+    /// Only statements in the review queue.
+    pub in_review: bool,
 }
 
 impl StatementFilter {
@@ -133,7 +143,7 @@ fn upsert_process(tx: &Transaction, key: &str, name: &str) -> Sql<i64> {
     )
 }
 
-fn upsert_session(tx: &Transaction, process: i64, number: i64, name: &str) -> Sql<i64> {
+fn upsert_session(tx: &Transaction, process: i64, number: Option<i64>, name: &str) -> Sql<i64> {
     tx.query_row(
         "INSERT INTO sessions (process_id, number, name) VALUES (?1, ?2, ?3)
          ON CONFLICT (process_id, name) DO UPDATE SET number = excluded.number RETURNING id",
@@ -352,14 +362,15 @@ impl Store {
                         CASE WHEN ai.id IS NULL THEN NULL
                              ELSE ai.number || coalesce(': ' || ai.title, '') END,
                         st.section, st.number, st.source_line, st.text,
-                        (SELECT group_concat(f.number || ' ' || f.text, char(31)) FROM footnotes f WHERE f.statement_id = st.id)
+                        (SELECT group_concat(f.number || ' ' || f.text, char(31)) FROM footnotes f WHERE f.statement_id = st.id),
+                        st.evidence, st.review, st.alternatives
                  FROM statements st
                  LEFT JOIN actors a ON a.id = st.speaker_id
                  LEFT JOIN actors b ON b.id = st.on_behalf_of_id
                  LEFT JOIN actors w ON w.id = st.aligned_with_id
                  LEFT JOIN agenda_items ai ON ai.id = st.agenda_item_id
                  WHERE (?1 IS NULL OR st.document_id = ?1) AND (?2 IS NULL OR st.speaker_id = ?2)
-                   AND (?5 IS NULL OR st.id = ?5)
+                   AND (?5 IS NULL OR st.id = ?5) AND (NOT ?6 OR st.review IS NOT NULL)
                  ORDER BY st.document_id, st.seq
                  LIMIT coalesce(?3, -1) OFFSET coalesce(?4, 0)",
             )
@@ -371,12 +382,17 @@ impl Store {
                     filter.speaker,
                     filter.limit,
                     filter.offset,
-                    filter.id
+                    filter.id,
+                    filter.in_review
                 ],
                 |r| {
                     let text: String = r.get(15)?;
                     let footnotes: Option<String> = r.get(16)?;
+                    let alternatives: String = r.get(19)?;
                     Ok(StatementRow {
+                        evidence: r.get(17)?,
+                        review: r.get(18)?,
+                        alternatives: serde_json::from_str(&alternatives).unwrap_or_default(),
                         id: r.get(0)?,
                         document: r.get(1)?,
                         seq: r.get(2)?,
@@ -461,7 +477,7 @@ impl Store {
             })?;
         let result = tx
             .execute(
-                "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0 WHERE id = ?1",
+                "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0, review = NULL WHERE id = ?1",
                 params![statement, actor],
             )
             .and_then(|changed| bump_generation(&tx).map(|()| changed))
@@ -511,8 +527,13 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
             } else {
                 format!("{} session", ordinal(n))
             };
-            Some(upsert_session(tx, p, n, &name)?)
+            Some(upsert_session(tx, p, Some(n), &name)?)
         }
+        // A session known by its name only ("substantive plenary session of 2026").
+        (Some(p), None) => match &doc.sitting.session_name {
+            Some(name) => Some(upsert_session(tx, p, None, name)?),
+            None => None,
+        },
         _ => None,
     };
     let meeting = match (session, doc.sitting.meeting) {
@@ -577,12 +598,15 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
     }
 
     let mut statement_ids = Vec::with_capacity(doc.statements.len());
+    let mut to_review = 0;
     {
         let mut insert = tx.prepare(
             "INSERT INTO statements (document_id, seq, speaker_id, speaker_label, speaker_person,
                 on_behalf_of_id, aligned_with_id, agenda_item_id, section, text, start_offset,
-                end_offset, source_line, method, confidence, number, text_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                end_offset, source_line, method, confidence, number, text_hash, evidence, review,
+                alternatives)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18, ?19, ?20)
              RETURNING id",
         )?;
         for (i, s) in doc.statements.iter().enumerate() {
@@ -590,6 +614,19 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
                 rec.statement_actors.get(i).copied().unwrap_or_default();
             let method = s.speaker.method.map_or("unknown", |m| m.as_str());
             let label = s.speaker.label.clone().or_else(|| s.speaker.name.clone());
+            // The review queue: what the parser doubted, and any speech turn whose
+            // speaker is a weak guess.
+            let turns = matches!(
+                doc.source_type,
+                SourceType::Transcript | SourceType::SessionReport
+            );
+            let review = s.review.clone().or_else(|| {
+                (turns && s.speaker.confidence < 0.5 && method != "manual")
+                    .then(|| "the speaker is a weak guess".to_string())
+            });
+            let alternatives =
+                serde_json::to_string(&s.alternatives).unwrap_or_else(|_| "[]".to_string());
+            to_review += usize::from(review.is_some());
             let id: i64 = insert.query_row(
                 params![
                     document_id,
@@ -613,6 +650,9 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
                         .get(i)
                         .map(String::as_str)
                         .unwrap_or_default(),
+                    s.evidence,
+                    review,
+                    alternatives,
                 ],
                 |r| r.get(0),
             )?;
@@ -686,6 +726,7 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
     // same text occurs twice).
     let mut outcome = WriteOutcome {
         document_id,
+        to_review,
         ..WriteOutcome::default()
     };
     for work in carried_work {
@@ -713,7 +754,7 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
         };
         if let Some(actor) = work.manual_speaker {
             tx.execute(
-                "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0 WHERE id = ?1",
+                "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0, review = NULL WHERE id = ?1",
                 params![target, actor],
             )?;
             outcome.carried += 1;

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_footnotes_and_times.sql"),
     include_str!("migrations/0003_link_indexes.sql"),
+    include_str!("migrations/0004_review_queue.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -25,11 +26,40 @@ pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
 /// version is not newer than [`LATEST`].
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let current = version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+    if current >= LATEST {
+        return Ok(());
     }
-    Ok(())
+    // A migration that rebuilds a table must not fire the foreign keys' cascades
+    // (dropping the old `statements` would delete every tag): keys are off while
+    // migrating (a pragma that only takes effect outside a transaction) and checked
+    // before each migration commits.
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| {
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            let broken: Option<String> = tx
+                .query_row(
+                    "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .ok();
+            if let Some(table) = broken {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+                    Some(format!(
+                        "migration {} broke a foreign key in {table}",
+                        index + 1
+                    )),
+                ));
+            }
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", keys)?;
+    result
 }

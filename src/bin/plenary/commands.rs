@@ -59,6 +59,7 @@ pub fn import(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut imported, mut present, mut replaced, mut failed) = (0, 0, 0, 0);
+    let mut to_review = 0;
     for (path, result) in &results {
         let shown = path.display();
         match result {
@@ -77,6 +78,11 @@ pub fn import(
                 } else {
                     format!("; speakers: {}", o.top_speakers.join(", "))
                 };
+                to_review += o.to_review;
+                let review = match o.to_review {
+                    0 => String::new(),
+                    n => format!("; {n} to review"),
+                };
                 let kind = o
                     .source_type
                     .map(|t| format!(", {}", t.as_str()))
@@ -86,7 +92,7 @@ pub fn import(
                         imported += 1;
                         writeln!(
                             out,
-                            "imported  {shown}  (document {}{kind}: {} statements{speakers})",
+                            "imported  {shown}  (document {}{kind}: {} statements{speakers}{review})",
                             o.document, o.statements
                         )?;
                     }
@@ -135,6 +141,12 @@ pub fn import(
             out,
             "{imported} imported, {present} already present, {replaced} replaced, {failed} failed"
         )?;
+        if to_review > 0 {
+            writeln!(
+                out,
+                "{to_review} statements need review: their speaker is uncertain (plenary review)"
+            )?;
+        }
     }
     out.flush()?;
     Ok(if failed > 0 {
@@ -197,6 +209,56 @@ pub fn print_statements(format: Format, rows: &[StatementRow]) -> anyhow::Result
         ]);
     }
     output::print(format, rows, &table)
+}
+
+/// `plenary review [--document ID]`: the queue, and how many remain per document.
+pub fn review(library: &Library, document: Option<i64>, format: Format) -> anyhow::Result<()> {
+    let rows = library.review_queue(document)?;
+    let mut table = Table::new([
+        "ID",
+        "DOC",
+        "LINE",
+        "SUGGESTED",
+        "HOW",
+        "CONF",
+        "WHY",
+        "EVIDENCE",
+    ]);
+    let mut per_document: Vec<(i64, usize)> = Vec::new();
+    for s in &rows {
+        match per_document.last_mut() {
+            Some((d, n)) if *d == s.document => *n += 1,
+            _ => per_document.push((s.document, 1)),
+        }
+        let mut evidence: String = s
+            .evidence
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(50)
+            .collect();
+        if !s.alternatives.is_empty() {
+            evidence.push_str(&format!(" (or {})", s.alternatives.join(", ")));
+        }
+        table.row([
+            &s.id.to_string(),
+            &s.document.to_string(),
+            &s.source_line.map_or("-".into(), |l| l.to_string()),
+            s.speaker.as_deref().unwrap_or("?"),
+            &s.method,
+            &format!("{:.2}", s.confidence),
+            s.review.as_deref().unwrap_or_default(),
+            &evidence,
+        ]);
+    }
+    output::print(format, &rows, &table)?;
+    if format == Format::Table {
+        for (d, n) in per_document {
+            eprintln!("document {d}: {n} to review");
+        }
+        eprintln!("{} statements to review", rows.len());
+    }
+    Ok(())
 }
 
 /// `plenary speakers --document ID`.

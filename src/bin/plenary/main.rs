@@ -57,6 +57,18 @@ enum Command {
         #[command(flatten)]
         list: StatementsList,
     },
+    /// The review queue: statements whose speaker a person should check
+    /// (`plenary review accept ID`, `plenary review fix ID --speaker NAME`)
+    #[command(args_conflicts_with_subcommands = true)]
+    Review {
+        #[command(subcommand)]
+        action: Option<ReviewCommand>,
+        /// Only this document's queue
+        #[arg(long, value_name = "ID")]
+        document: Option<i64>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Search statements: words (all must match), "phrases", -exclusion, OR, prefix*,
     /// and filters speaker: group: region: kind: session: theme: stance: after: before:
     /// symbol:
@@ -322,6 +334,27 @@ enum StatementsCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum ReviewCommand {
+    /// Accept the suggested speaker (it becomes a manual speaker, kept on re-import)
+    Accept {
+        /// The statement's id
+        id: i64,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Set the speaker by hand (kept on re-import)
+    Fix {
+        /// The statement's id
+        id: i64,
+        /// The speaker, as any name the gazetteer knows
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum ActorsCommand {
     /// List the actors the library knows
     List {
@@ -415,6 +448,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             commands::print_statements(list.format.format, &rows)?;
         }
+        Command::Review {
+            action: Some(ReviewCommand::Accept { id, format }),
+            ..
+        } => {
+            let row = library.accept_speaker(*id)?;
+            commands::print_statements(format.format, &[row])?;
+        }
+        Command::Review {
+            action:
+                Some(ReviewCommand::Fix {
+                    id,
+                    speaker,
+                    format,
+                }),
+            ..
+        } => {
+            let row = library.fix_speaker(*id, speaker)?;
+            commands::print_statements(format.format, &[row])?;
+        }
+        Command::Review {
+            action: None,
+            document,
+            format,
+        } => commands::review(&library, *document, format.format)?,
         Command::Speakers { document, format } => {
             commands::speakers(&library, *document, format.format)?
         }

@@ -61,10 +61,11 @@ static BODIES: LazyLock<Vec<(Regex, &'static str, &'static str)>> = LazyLock::ne
     ]
 });
 /// "The 7th meeting", "the first meeting", "meeting-3", "3rd meeting".
-static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(\d{1,3}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)[\s_-]+meeting\b|\bmeeting[\s_-]+(?:no\.?\s*)?(\d{1,3})\b",
-    )
+static MEETING: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [
+        re(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)[\s_-]+meeting\b"),
+        re(r"(?i)\bmeeting[\s_-]+(?:no\.?\s*)?(\d{1,3})\b"),
+    ]
 });
 /// "the 11th substantive session", "Tenth Substantive Session", "80th session",
 /// "11th-session".
@@ -80,7 +81,13 @@ static YEAR_SESSION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b((?:19|20)\d\d)[\s_-]+((?:substantive[\s_-]+)?(?:plenary[\s_-]+)?session)\b|\b((?:substantive[\s_-]+)?plenary[\s_-]+session)(?: of (?:the )?((?:19|20)\d\d))?",
     )
 });
-static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"));
+/// The working group by its acronym only.
+static OEWG: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\boewg\b"));
+/// A session named by its subject, in a file name: "rules of procedure session".
+static NAMED_SESSION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*([a-z]+(?: [a-z]+){0,4}) session\b"));
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\D|$)"));
 
 /// What a transcript says of its meeting.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -104,8 +111,10 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
     let date = DATE.captures(&stem).and_then(|c| {
         NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
     });
+    // File names join words with "_" and "-", which a word boundary does not see.
+    let spaced = stem.replace(['_', '-'], " ");
     let mut sitting = Sitting::default();
-    for source in [opening, stem.as_str()] {
+    for source in [opening, spaced.as_str()] {
         if sitting.process.is_none() {
             sitting.process = BODIES
                 .iter()
@@ -113,8 +122,9 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
                 .map(|(_, key, name)| (key.to_string(), name.to_string()));
         }
         if sitting.meeting.is_none() {
-            sitting.meeting = MEETING.captures_iter(source).find_map(|c| {
-                number_word(c.get(1).or(c.get(2))?.as_str()).filter(|n| (1..=200).contains(n))
+            sitting.meeting = MEETING.iter().find_map(|p| {
+                p.captures_iter(source)
+                    .find_map(|c| number_word(&c[1]).filter(|n| (1..=200).contains(n)))
             });
         }
         if sitting.session.is_none() && sitting.session_name.is_none() {
@@ -136,6 +146,33 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
                 });
             }
         }
+    }
+    // A session the file name calls by its subject ("…_ahc-cybercrime_rules-of-procedure-
+    // session-…"): the words between the body and "session".
+    if sitting.session.is_none() && sitting.session_name.is_none() {
+        let lower = spaced.to_lowercase();
+        let after_body = BODIES
+            .iter()
+            .find_map(|(p, _, _)| p.find(&lower).map(|m| m.end()))
+            .unwrap_or(0);
+        if let Some(c) = NAMED_SESSION.captures(&lower[after_body..]) {
+            sitting.session_name = Some(format!("{} session", c[1].trim()));
+        }
+    }
+    // "OEWG" alone: the working group of the meeting's year.
+    if sitting.process.is_none() && OEWG.is_match(&spaced) {
+        sitting.process = date.and_then(|d| {
+            let (year, month) = (d.format("%Y").to_string(), d.format("%m").to_string());
+            match (year.as_str(), month.as_str()) {
+                ("2019" | "2020", _) | ("2021", "01" | "02" | "03") => {
+                    Some(("oewg-2019-2021".to_string(), "OEWG 2019–2021".to_string()))
+                }
+                ("2021" | "2022" | "2023" | "2024" | "2025", _) => {
+                    Some(("oewg-2021-2025".to_string(), "OEWG 2021–2025".to_string()))
+                }
+                _ => None,
+            }
+        });
     }
     let title = title(&sitting, date, &stem);
     Meeting {
@@ -225,7 +262,7 @@ mod tests {
             "I hope you had some rest.",
             "2026-01-30_ahc-cybercrime_rules-of-procedure-session-meeting-9.txt",
             "ahc-cybercrime",
-            "session",
+            "rules of procedure session",
             Some(9),
         );
         let m = read(
