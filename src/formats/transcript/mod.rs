@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod markdown;
 mod meeting;
 mod unlabelled;
 

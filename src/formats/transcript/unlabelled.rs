@@ -2,12 +2,12 @@
 //! shared turn builder ([`crate::attribution::turns`]) segments and attributes them;
 //! this file turns its turns into statements, a speaker list and warnings.
 
-use crate::attribution::turns::{self, Turn};
+use crate::attribution::turns::{self, LabelHint, Turn};
 use crate::formats::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement};
 use crate::formats::text::{self, Paragraph};
 use crate::gazetteer::Resolver;
 
-use super::{turn_links, CHAIR};
+use super::{markdown, turn_links, CHAIR};
 
 /// A speaker turn far longer than its neighbours, with floor cues inside, has likely
 /// swallowed other speakers.
@@ -17,7 +17,19 @@ const GIANT_WORDS: usize = 3000;
 pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolver: &Resolver) {
     let starts: Vec<usize> = text::lines(source).iter().map(|l| l.start).collect();
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
-    let found = turns::segment(source, paras, resolver);
+    // Markdown headings are no speech; machine-assigned labels are evidence.
+    let mut body: Vec<Paragraph> = Vec::with_capacity(paras.len());
+    let mut labels: Vec<(usize, LabelHint)> = Vec::new();
+    for p in paras {
+        if p.is_single_line() && p.lines[0].trimmed().starts_with("# ") {
+            continue;
+        }
+        match markdown::label(p, resolver) {
+            Some(l) => labels.push((body.len(), l)),
+            None => body.push(p.clone()),
+        }
+    }
+    let found = turns::segment(source, &body, &labels, resolver);
     let total_words: usize = found
         .iter()
         .map(|t| text::word_count(&source[t.start..t.end]))
@@ -33,6 +45,7 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
             evidence,
             mut review,
             alternatives,
+            on_behalf,
         } = turn;
         // Never a silent giant turn: one speaker holding most of the words of a
         // meeting, or thousands of them, is sent to a person.
@@ -43,9 +56,8 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         }
         let links = turn_links(&text, &speaker, is_chair, resolver);
         // A delegation speaking "on behalf of the Vanuatu delegation" speaks for itself.
-        let on_behalf_of = links
-            .on_behalf_of
-            .map(|m| m.name)
+        let on_behalf_of = on_behalf
+            .or(links.on_behalf_of.map(|m| m.name))
             .filter(|g| Some(g.as_str()) != speaker.name.as_deref());
         doc.statements.push(ParsedStatement {
             on_behalf_of,

@@ -1,0 +1,239 @@
+//! The state machine that cuts a record's sentences into the officers' and the
+//! speakers' turns.
+
+use super::{Draft, Floor, Read, Role};
+use crate::attribution::approximate;
+use crate::attribution::sentences::Reading;
+use crate::gazetteer::{ActorKind, Mention, Resolver};
+
+/// The state machine: sentences into the officers' and the speakers' turns.
+pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    // The floor given in the current chair turn, not yet taken.
+    let mut floor: Option<Floor> = None;
+    // The sentence before ended a speech.
+    let mut closed = false;
+    let mut handed_over_last = false;
+    // The speakers the Chair announced, for names the recogniser garbled.
+    let mut announced: Vec<Mention> = Vec::new();
+    // A delegate's label waiting for the speech it names (the Chair's words came
+    // first), or a label the next speaker turn takes.
+    let mut pending: Option<super::LabelHint> = None;
+    for (i, rd) in reads.iter().enumerate() {
+        let r = &rd.r;
+        let text = &source[rd.s.start..rd.s.end];
+        let current = drafts.last().map(|d| d.role);
+        let opens = rd.s.opens_block;
+        let officer_now = current.is_some_and(|c| c != Role::Speaker);
+        let decision = if let Some(h) = &rd.label {
+            if h.officer {
+                // A delegate's speech filed under the Chair's label: the floor was
+                // just given and the words address the Chair.
+                if r.delegate && !r.chair && floor.is_some() && officer_now {
+                    pending = Some(h.clone());
+                    Some(Role::Speaker)
+                } else if current == Some(Role::Chair) {
+                    None
+                } else {
+                    Some(Role::Chair)
+                }
+            } else if r.chair || r.secretary {
+                // The Chair's words filed under a delegate's label: the label waits
+                // for the speech — unless the Chair thanks the label's actor, whose
+                // speech has just ended.
+                let thanks_labelled = h
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| r.cues.thanked.iter().any(|t| t.actor_id == a.actor_id));
+                pending = (!thanks_labelled).then(|| h.clone());
+                if current == Some(Role::Chair) {
+                    None
+                } else {
+                    Some(Role::Chair)
+                }
+            } else {
+                pending = Some(h.clone());
+                Some(Role::Speaker)
+            }
+        } else if pending.is_some() && officer_now && !r.chair && !r.secretary && !r.courtesy {
+            Some(Role::Speaker)
+        } else {
+            match current {
+                // The record opens with the presiding officer, unless it opens with
+                // someone addressing them.
+                None => Some(if r.delegate && !r.chair {
+                    Role::Speaker
+                } else {
+                    Role::Chair
+                }),
+                Some(Role::Chair | Role::Secretary) => {
+                    let takes_floor = if opens {
+                        r.delegate || (floor.is_some() && !r.chair && !r.secretary)
+                    } else {
+                        floor.is_some()
+                            && (r.delegate
+                                || (handed_over_last
+                                    && !r.chair
+                                    && !r.secretary
+                                    && !r.courtesy
+                                    && long(text)))
+                    };
+                    // A chair turn of courtesies only, followed by more speech: the
+                    // courtesies were the speaker's, who goes on.
+                    let resumes = drafts.len() >= 2
+                        && drafts.last().is_some_and(|d| d.tentative)
+                        && opens
+                        && !r.chair
+                        && !r.secretary
+                        && !r.courtesy
+                        && floor.is_none();
+                    if resumes {
+                        let d = drafts.pop().expect("a chair turn is being built");
+                        if let Some(prev) = drafts.last_mut() {
+                            prev.sentences.extend(d.sentences);
+                        }
+                        None
+                    } else if takes_floor {
+                        Some(Role::Speaker)
+                    } else if r.chair && current == Some(Role::Secretary) {
+                        Some(Role::Chair)
+                    } else if r.secretary && current == Some(Role::Chair) {
+                        Some(Role::Secretary)
+                    } else {
+                        None
+                    }
+                }
+                Some(Role::Speaker) => {
+                    let strong = r.chair
+                        && (opens
+                            || closed
+                            || !r.cues.given.is_empty()
+                            || !r.cues.next.is_empty()
+                            || !r.list.is_empty());
+                    let courtesy_after_close = r.courtesy && opens && closed;
+                    let secretary_speaks = drafts
+                        .last()
+                        .and_then(|d| d.floor.as_ref())
+                        .and_then(|f| f.who.as_ref())
+                        .is_some_and(|w| w.kind == ActorKind::Role);
+                    if r.secretary && !secretary_speaks {
+                        Some(Role::Secretary)
+                    } else if strong || courtesy_after_close {
+                        Some(Role::Chair)
+                    } else {
+                        None
+                    }
+                }
+            }
+        };
+        match decision {
+            Some(role) => {
+                let tentative = role == Role::Chair && !r.chair && rd.label.is_none();
+                let mut sentences = vec![i];
+                // The officer's turn opens with the courtesies before its cue in the
+                // same paragraph, once the speech before them had closed.
+                if role != Role::Speaker && !opens {
+                    if let Some(d) = drafts.last_mut().filter(|d| d.role == Role::Speaker) {
+                        let lead = d
+                            .sentences
+                            .iter()
+                            .rev()
+                            .take_while(|&&k| reads[k].s.block == rd.s.block)
+                            .count();
+                        let block_from = d.sentences.len() - lead;
+                        let all_courtesy = d.sentences[block_from..]
+                            .iter()
+                            .all(|&k| reads[k].r.courtesy || reads[k].r.closing);
+                        let before_closed =
+                            block_from > 0 && reads[d.sentences[block_from - 1]].r.closing;
+                        if lead > 0
+                            && all_courtesy
+                            && before_closed
+                            && reads[d.sentences[block_from]].s.opens_block
+                        {
+                            let moved: Vec<usize> = d.sentences.drain(block_from..).collect();
+                            sentences = moved.into_iter().chain(sentences).collect();
+                        }
+                    }
+                }
+                drafts.push(Draft {
+                    role,
+                    sentences,
+                    floor: if role == Role::Speaker {
+                        floor.take()
+                    } else {
+                        None
+                    },
+                    tentative,
+                    label: if role == Role::Speaker {
+                        pending.take()
+                    } else {
+                        rd.label.clone().filter(|l| l.officer)
+                    },
+                });
+                if role != Role::Speaker {
+                    floor = None;
+                }
+            }
+            None => {
+                if let Some(d) = drafts.last_mut() {
+                    d.sentences.push(i);
+                    if d.role == Role::Chair && r.chair {
+                        d.tentative = false;
+                    }
+                }
+            }
+        }
+        if drafts.last().is_some_and(Draft::is_officer) {
+            announced.extend(r.list.iter().chain(&r.cues.next).cloned());
+            if let Some(f) = floor_given(text, r, &rd.mentions, &announced, resolver) {
+                floor = Some(f);
+            }
+        }
+        handed_over_last = r.hands_over;
+        closed = r.closing;
+    }
+    drafts.retain(|d| !d.sentences.is_empty());
+    drafts
+}
+
+fn long(text: &str) -> bool {
+    text.split_whitespace().count() >= 8
+}
+
+/// The floor given in a chair sentence: the last actor given it, or a name the
+/// speech recogniser garbled, matched approximately; `None` when the sentence gives
+/// no floor.
+fn floor_given(
+    text: &str,
+    r: &Reading,
+    mentions: &[Mention],
+    announced: &[Mention],
+    resolver: &Resolver,
+) -> Option<Floor> {
+    let evidence = text.trim().to_string();
+    if let Some(m) = r.cues.speaker() {
+        return Some(Floor {
+            who: Some(m.clone()),
+            approximate: false,
+            corrected: r.cues.corrected,
+            evidence,
+        });
+    }
+    if r.hands_over || r.chair {
+        if let Some(m) = approximate::cued_name(text, mentions, announced, resolver) {
+            return Some(Floor {
+                who: Some(m),
+                approximate: true,
+                corrected: false,
+                evidence,
+            });
+        }
+    }
+    r.hands_over.then_some(Floor {
+        who: None,
+        approximate: false,
+        corrected: false,
+        evidence,
+    })
+}
