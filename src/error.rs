@@ -101,6 +101,23 @@ pub enum Error {
         hint: String,
     },
 
+    /// A correction of a document that cannot be made: an empty title, a date that is
+    /// not YYYY-MM-DD, a meeting below 1, a session without a process, …
+    #[error("cannot set the document's {field} to {value:?}: {problem}. {fix}")]
+    InvalidEdit {
+        field: &'static str,
+        value: String,
+        problem: String,
+        fix: String,
+    },
+
+    /// A process key the library does not know.
+    #[error(
+        "process {key:?} is not in the library (it knows: {known}). Give one of those keys, \
+         or KEY=NAME to add a new process, e.g. --process \"oewg-2026=OEWG 2026\""
+    )]
+    UnknownProcess { key: String, known: String },
+
     /// The search query cannot be read.
     #[error("bad query at column {column}: {message}")]
     Query { column: usize, message: String },
@@ -158,6 +175,8 @@ impl Error {
             Error::UnknownSourceType { .. } => "unknown_source_type",
             Error::Parse { .. } => "parse",
             Error::NotFound { .. } => "not_found",
+            Error::InvalidEdit { .. } => "invalid_edit",
+            Error::UnknownProcess { .. } => "unknown_process",
             Error::Query { .. } => "bad_query",
             Error::IndexBusy { .. } => "index_busy",
             Error::Index { .. } => "index",

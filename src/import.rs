@@ -244,7 +244,13 @@ pub fn import_file(
             })
             .flatten()
     });
-    let process = parsed.sitting.process.as_ref().map(|(key, _)| key.as_str());
+    // Automatic tags depend on the process: a person's correction of it counts.
+    let correction = store.document_correction(&source_path_str, &hash)?;
+    let process = correction
+        .as_ref()
+        .and_then(|c| c.process.as_ref())
+        .or(parsed.sitting.process.as_ref())
+        .map(|(key, _)| key.as_str());
     let auto_tags = parsed
         .statements
         .iter()

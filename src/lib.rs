@@ -28,3 +28,4 @@ pub use library::{
     SearchResults,
 };
 pub use store::actors::Actor;
+pub use store::corrections::DocumentEdit;

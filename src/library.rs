@@ -15,6 +15,7 @@ use crate::gazetteer::{self, ActorKind, GazetteerFile, Resolution, Resolver};
 use crate::import::{self, ImportOptions, ImportOutcome, ImportStatus, Progress};
 use crate::index::search::{QueryContext, RawResults, SearchRequest};
 use crate::index::{self as search_index, Health, SearchIndex};
+use crate::store::corrections::DocumentEdit;
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
 use crate::store::positions::PositionFilter;
 use crate::store::search_rows::FacetNames;
@@ -433,6 +434,42 @@ impl Library {
     /// Every document in the library.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
         self.store.documents()
+    }
+
+    /// One document by id.
+    pub fn document(&self, id: i64) -> Result<DocumentRow> {
+        self.store.document(id)?.ok_or_else(|| Error::NotFound {
+            what: "document",
+            value: id.to_string(),
+            hint: "list document ids with `plenary documents`".into(),
+        })
+    }
+
+    /// Corrects a document's title, process, session, meeting and/or date (only the
+    /// fields `edit` gives; see [`DocumentEdit`] for how each is written). The
+    /// correction is the person's word: importing the file again — the same bytes, or a
+    /// changed version replacing this document — keeps it. Automatic tags are
+    /// recomputed when the process changes (they depend on it), and the search index
+    /// is brought up to date. Returns the document as it now is.
+    pub fn edit_document(&mut self, id: i64, edit: DocumentEdit) -> Result<DocumentRow> {
+        self.require_document(id)?;
+        let fix = edit.check(&self.store.processes()?)?;
+        if fix.is_empty() {
+            return self.document(id);
+        }
+        if !self.store.correct_document(id, &fix)? {
+            return self.document(id);
+        }
+        if fix.process.is_some() {
+            retag(
+                &mut self.store,
+                &self.tagger,
+                Some(&[id]),
+                &mut |_, _, _| {},
+            )?;
+        }
+        self.reindex_documents(&[id])?;
+        self.document(id)
     }
 
     /// Statements of a document and/or a speaker (any name the gazetteer knows).

@@ -47,7 +47,7 @@ fn re(pattern: &str) -> Regex {
 /// After a name: the name is given the floor.
 static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[\s,]*(?:(?:to be )?followed by\b|(?:now[\s,]*)?please\b|por favor\b|tiene (?:usted )?(?:el uso de )?la palabra|vous avez la parole|over to you|you have the floor|you now have the floor|the floor is yours|(?:has|have) the floor|are you (?:here|there|ready|online|with us)|have you (?:already )?spoken|go ahead|you may (?:proceed|begin|start))",
+        r"^[\s,]*(?:(?:to be )?followed by\b|(?:now[\s,]*)?please\b|por favor\b|tiene (?:usted )?(?:el uso de )?la palabra|vous avez la parole|over to you|(?:has|have) (?:requested|asked for) (?:the )?(?:use of the )?floor|is requesting the floor|you have the floor|you now have the floor|the floor is yours|(?:has|have) the floor|are you (?:here|there|ready|online|with us)|have you (?:already )?spoken|go ahead|you may (?:proceed|begin|start))",
     )
 });
 /// Before a name: the name is given the floor.
@@ -63,6 +63,9 @@ static NOW_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s,]*now\b"));
 /// Before a name: the name is announced after the current speaker.
 static NEXT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bfollowed by(?:\s+the)?[\s,]*$|\bthen(?:\s+the)?[\s,]*$"));
+/// Between two names of one list: a comma, "and", or both.
+static LIST_JOINT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\s,]*(?:and\s+|then\s+)?(?:the\s+)?$"));
 /// Before a name: the name is thanked.
 static THANKED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -152,7 +155,11 @@ pub fn floor_cues(text: &str, mentions: &[Mention]) -> FloorCues {
         if FOR_GROUP_BEFORE.is_match(before) {
             continue;
         }
-        if NEXT_BEFORE.is_match(before) {
+        // A list continuing the announced ones: "followed by Tuvalu, Kuwait, and Yemen".
+        let continues_next = i > 0
+            && cues.next.last().is_some_and(|n| *n == mentions[i - 1])
+            && LIST_JOINT.is_match(&folded[mentions[i - 1].end..m.start]);
+        if NEXT_BEFORE.is_match(before) || continues_next {
             cues.next.push(m.clone());
         } else if GIVEN_AFTER.is_match(after)
             || GIVEN_BEFORE.is_match(before)

@@ -112,13 +112,13 @@ pub struct Reading {
 /// Floor given without a name, in the three languages.
 static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|floor (?:is )?(?:now )?(?:to|goes to)|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|doy (?:ahora )?la palabra|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
+        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|floor (?:is )?(?:now )?(?:to|goes to)|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|(?:we|i) (?:will|shall) (?:now )?(?:begin|start|continue) with|doy (?:ahora )?la palabra|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
     )
 });
 /// The officer announcing or managing the list of speakers.
 static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:the (?:next|following|last|remaining) speakers?|next (?:speaker|on (?:my|the|our) list)|(?:list of speakers|speakers' list|speakers list)|(?:we|i) (?:will|shall|would) (?:now )?(?:continue|proceed|start|begin|hear|move on|go on) (?:with|to)|the list (?:is|reads) as follows|(?:are|is) inscribed|on my list|(?:requests? for|asked for) the floor|i don'?t see (?:them|him|her|the delegation|anyone)|(?:is|are) (?:not )?(?:in the room|present)|speakers? (?:left|remaining)|lista de oradores|liste des orateurs)\b",
+        r"(?i)\b(?:the (?:next|following|last|remaining) speakers?|next (?:speaker|on (?:my|the|our) list)|(?:list of speakers|speakers' list|speakers list)|(?:we|i) (?:will|shall|would) (?:now )?(?:continue|proceed|start|begin|hear|move on|go on) (?:with|to)|the list (?:is|reads) as follows|(?:are|is) inscribed|on my list|(?:requests? for|asked for) the floor|i don'?t see (?:them|him|her|the delegation|anyone)|(?:is|are) (?:not )?(?:in the room|present)|speakers? (?:left|remaining)|lista de oradores|liste des orateurs|you will (?:be given|have) the floor|i have (?:\w+ )?(?:more )?(?:requests|speakers|delegations)|we (?:will|shall) (?:now )?(?:begin|start) with)\b",
     )
 });
 /// Procedure only a presiding officer (or the Secretary) conducts.
@@ -136,7 +136,7 @@ static SECRETARY: LazyLock<Regex> = LazyLock::new(|| {
 /// Thanks for a statement just made, with or without the speaker's name.
 static THANKS_FOR_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:okay[,.]?\s*|so[,.]?\s*)?(?:(?:i |we )?thank(?:s| you)?|many thanks)\b[^.?!]{0,80}\bfor (?:that|the|your|this|his|her|their) (?:very )?(?:\w+ )?(?:statement|contribution|intervention|remarks|presentation|report|briefing)|^(?:i |we )?thank the (?:distinguished |deputy |permanent |honou?rable )*(?:representative|delegation|delegate|ambassador|secretary|pr|speaker|under[- ]secretary|president|high representative)\b|\bsays the chair\b",
+        r"(?i)^(?:okay[,.]?\s*|so[,.]?\s*)?(?:(?:i |we )?thank(?:s| you)?|many thanks)\b[^.?!]{0,80}\bfor (?:that|the|your|this|his|her|their) (?:very )?(?:\w+ )?(?:statement|contribution|intervention|remarks|presentation|report|briefing)|^(?:much[ií]simas |muchas )?gracias por (?:su|la|esta|esa) (?:intervenci[oó]n|declaraci[oó]n|presentaci[oó]n)|^merci (?:beaucoup )?pour (?:votre|cette) (?:intervention|d[ée]claration)|^(?:i |we )?thank the (?:distinguished |deputy |permanent |honou?rable )*(?:representative|delegation|delegate|ambassador|secretary|pr|speaker|under[- ]secretary|president|high representative)\b|\bsays the chair\b",
     )
 });
 /// A sentence opening with thanks ("Thank you very much, Zimbabwe").
@@ -148,7 +148,7 @@ static THANKS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// A bare courtesy: nothing but thanks or an acknowledgement.
 static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:okay|ok|so|yes|good|right|alright|all right|indeed|sorry)[,.!]?\s*)*(?:(?:thank you|thanks|muchas gracias|much[ií]simas gracias|gracias|merci(?: beaucoup)?)(?: (?:very|so) much| indeed| a lot| again)?[,.!]?\s*)*$",
+        r"(?i)^(?:(?:okay|ok|so|yes|good|right|alright|all right|indeed|sorry)[,.!]?\s*)*(?:(?:thank you|thanks|many thanks|muchas gracias|much[ií]simas gracias|gracias|merci(?: beaucoup)?|grazie|de acuerdo|muy bien|bueno|vale|perfecto|d'accord|tr[eè]s bien)(?: (?:very|so) much| indeed| a lot| again)?[,.!]?\s*)*$",
     )
 });
 /// Addressing the presiding officer, as delegates do.

@@ -437,7 +437,15 @@ impl Resolver {
                     let span = &text[start..span_end];
                     let key = names::normalize(span);
                     let id = *self.by_alias.get(&key)?;
-                    if self.acronyms.contains(&key) && span.chars().any(|c| c.is_lowercase()) {
+                    // An acronym counts in capitals; a long one also as a name
+                    // ("Interpol", "Unesco"), never a short one ("who").
+                    let title_case = n == 1
+                        && span.chars().count() >= 6
+                        && span.chars().skip(1).all(|c| c.is_lowercase());
+                    if self.acronyms.contains(&key)
+                        && span.chars().any(|c| c.is_lowercase())
+                        && !title_case
+                    {
                         return None;
                     }
                     let actor = self.actors.get(&id)?;

@@ -3,11 +3,14 @@
 //!
 //! A document is written in one transaction; replacing a changed version carries the
 //! human work (manual speakers, manual tags) over to statements whose text is
-//! unchanged, in that same transaction.
+//! unchanged, and a person's correction of the document's title, process, session,
+//! meeting or date ([`super::corrections`]) over to the new version, in that same
+//! transaction.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::corrections::{self, SessionRef};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::formats::{ParsedDocument, SourceType};
@@ -65,6 +68,9 @@ pub struct DocumentRow {
     pub symbols: Vec<String>,
     pub notices: Vec<String>,
     pub content_hash: String,
+    /// The fields a person corrected (`title`, `process`, `session`, `meeting`,
+    /// `date`); a re-import of the file keeps them.
+    pub corrected: Vec<String>,
 }
 
 /// A statement as listed.
@@ -134,7 +140,7 @@ pub struct SpeakerEntryRow {
 
 type Sql<T> = rusqlite::Result<T>;
 
-fn upsert_process(tx: &Transaction, key: &str, name: &str) -> Sql<i64> {
+fn upsert_process(tx: &Connection, key: &str, name: &str) -> Sql<i64> {
     tx.query_row(
         "INSERT INTO processes (key, name) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id",
@@ -143,7 +149,7 @@ fn upsert_process(tx: &Transaction, key: &str, name: &str) -> Sql<i64> {
     )
 }
 
-fn upsert_session(tx: &Transaction, process: i64, number: Option<i64>, name: &str) -> Sql<i64> {
+fn upsert_session(tx: &Connection, process: i64, number: Option<i64>, name: &str) -> Sql<i64> {
     tx.query_row(
         "INSERT INTO sessions (process_id, number, name) VALUES (?1, ?2, ?3)
          ON CONFLICT (process_id, name) DO UPDATE SET number = excluded.number RETURNING id",
@@ -152,8 +158,65 @@ fn upsert_session(tx: &Transaction, process: i64, number: Option<i64>, name: &st
     )
 }
 
+/// A session known by its name: the process's session of that name (in any case),
+/// else a new one without a number.
+fn named_session(tx: &Connection, process: i64, name: &str) -> Sql<i64> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM sessions WHERE process_id = ?1 AND name = ?2 COLLATE NOCASE
+             ORDER BY name = ?2 DESC, id LIMIT 1",
+            params![process, name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match existing {
+        Some(id) => Ok(id),
+        None => upsert_session(tx, process, None, name),
+    }
+}
+
+/// The name of a numbered session: "3rd substantive session" in an OEWG, "80th session"
+/// elsewhere.
+fn session_name(process_key: &str, number: i64) -> String {
+    if process_key.starts_with("oewg") {
+        format!("{} substantive session", ordinal(number))
+    } else {
+        format!("{} session", ordinal(number))
+    }
+}
+
+/// Where a document sits: the ids of its session and meeting in the process `(id,
+/// key)`, created as needed. A session needs a process and a meeting a session; without
+/// them they are `None`.
+pub(super) fn place(
+    tx: &Connection,
+    process: Option<(i64, &str)>,
+    session: Option<&SessionRef>,
+    meeting: Option<i64>,
+    date: Option<&str>,
+) -> Sql<(Option<i64>, Option<i64>)> {
+    let session = match (process, session) {
+        (Some((p, key)), Some(SessionRef::Number(n))) => {
+            Some(upsert_session(tx, p, Some(*n), &session_name(key, *n))?)
+        }
+        (Some((p, _)), Some(SessionRef::Name(name))) => Some(named_session(tx, p, name)?),
+        _ => None,
+    };
+    let meeting = match (session, meeting) {
+        (Some(s), Some(n)) => Some(upsert_meeting(
+            tx,
+            s,
+            n,
+            &format!("{} meeting", ordinal(n)),
+            date,
+        )?),
+        _ => None,
+    };
+    Ok((session, meeting))
+}
+
 fn upsert_meeting(
-    tx: &Transaction,
+    tx: &Connection,
     session: i64,
     number: i64,
     name: &str,
@@ -167,8 +230,8 @@ fn upsert_meeting(
     )
 }
 
-fn upsert_agenda_item(
-    tx: &Transaction,
+pub(super) fn upsert_agenda_item(
+    tx: &Connection,
     session: i64,
     number: &str,
     title: Option<&str>,
@@ -304,6 +367,15 @@ impl Store {
 
     /// Every document, newest session first, then by title.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
+        self.documents_where(None)
+    }
+
+    /// One document by id.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentRow>> {
+        Ok(self.documents_where(Some(id))?.pop())
+    }
+
+    fn documents_where(&self, id: Option<i64>) -> Result<Vec<DocumentRow>> {
         let doing = "listing documents";
         let mut stmt = self
             .conn
@@ -312,18 +384,32 @@ impl Store {
                         (SELECT count(*) FROM statements st WHERE st.document_id = d.id),
                         d.source_path, d.unofficial, d.ai_generated, d.provenance, d.summary,
                         (SELECT group_concat(symbol, char(31)) FROM document_symbols ds WHERE ds.document_id = d.id),
-                        d.notices, d.content_hash
+                        d.notices, d.content_hash,
+                        c.title IS NOT NULL, c.process_key IS NOT NULL,
+                        coalesce(c.session_number, c.session_name) IS NOT NULL,
+                        c.meeting IS NOT NULL, c.date IS NOT NULL
                  FROM documents d
                  LEFT JOIN processes p ON p.id = d.process_id
                  LEFT JOIN sessions s ON s.id = d.session_id
                  LEFT JOIN meetings m ON m.id = d.meeting_id
+                 LEFT JOIN document_corrections c ON c.source_path = d.source_path
+                 WHERE ?1 IS NULL OR d.id = ?1
                  ORDER BY p.name, s.number, m.number, d.date, d.title, d.id",
             )
             .map_err(self.err(doing))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([id], |r| {
                 let symbols: Option<String> = r.get(15)?;
                 let notices: String = r.get(16)?;
+                let mut corrected = Vec::new();
+                for (i, field) in ["title", "process", "session", "meeting", "date"]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if r.get::<_, Option<bool>>(18 + i)?.unwrap_or(false) {
+                        corrected.push(field.to_string());
+                    }
+                }
                 Ok(DocumentRow {
                     id: r.get(0)?,
                     title: r.get(1)?,
@@ -345,6 +431,7 @@ impl Store {
                         .unwrap_or_default(),
                     notices: serde_json::from_str(&notices).unwrap_or_default(),
                     content_hash: r.get(17)?,
+                    corrected,
                 })
             })
             .map_err(self.err(doing))?;
@@ -511,41 +598,29 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
         tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
     }
 
-    let process = match &doc.sitting.process {
-        Some((key, name)) => Some(upsert_process(tx, key, name)?),
-        None => None,
+    // A person's correction of this file (by path, else by these bytes) wins over what
+    // the parser read.
+    let correction = corrections::find(tx, rec.source_path, rec.content_hash)?;
+    let fix = correction.as_ref().map(|(_, c)| c);
+    let process = match (fix.and_then(|c| c.process.as_ref()), &doc.sitting.process) {
+        (Some((key, name)), _) => Some((corrections::ensure_process(tx, key, name)?, key.as_str())),
+        (None, Some((key, name))) => Some((upsert_process(tx, key, name)?, key.as_str())),
+        (None, None) => None,
     };
-    let substantive = doc
-        .sitting
-        .process
-        .as_ref()
-        .is_some_and(|(k, _)| k.starts_with("oewg"));
-    let session = match (process, doc.sitting.session) {
-        (Some(p), Some(n)) => {
-            let name = if substantive {
-                format!("{} substantive session", ordinal(n))
-            } else {
-                format!("{} session", ordinal(n))
-            };
-            Some(upsert_session(tx, p, Some(n), &name)?)
-        }
-        // A session known by its name only ("substantive plenary session of 2026").
-        (Some(p), None) => match &doc.sitting.session_name {
-            Some(name) => Some(upsert_session(tx, p, None, name)?),
-            None => None,
-        },
-        _ => None,
-    };
-    let meeting = match (session, doc.sitting.meeting) {
-        (Some(s), Some(n)) => Some(upsert_meeting(
-            tx,
-            s,
-            n,
-            &format!("{} meeting", ordinal(n)),
-            rec.date.as_deref(),
-        )?),
-        _ => None,
-    };
+    let session = fix.and_then(|c| c.session.clone()).or_else(|| {
+        doc.sitting
+            .session
+            .map(SessionRef::Number)
+            // A session known by its name only ("substantive plenary session of 2026").
+            .or_else(|| doc.sitting.session_name.clone().map(SessionRef::Name))
+    });
+    let meeting = fix.and_then(|c| c.meeting).or(doc.sitting.meeting);
+    let date = fix
+        .and_then(|c| c.date.clone())
+        .or_else(|| rec.date.clone());
+    let title = fix.and_then(|c| c.title.as_deref()).unwrap_or(&doc.title);
+    let (session, meeting) = place(tx, process, session.as_ref(), meeting, date.as_deref())?;
+    let process = process.map(|(id, _)| id);
     let mut agenda_ids = Vec::new();
     for item in &doc.agenda_items {
         agenda_ids.push(match session {
@@ -571,8 +646,8 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
             rec.source_path,
             rec.container,
             doc.source_type.as_str(),
-            doc.title,
-            rec.date,
+            title,
+            date,
             doc.un_symbol,
             process,
             session,
@@ -729,6 +804,23 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
         to_review,
         ..WriteOutcome::default()
     };
+    if let Some((id, fix)) = &correction {
+        corrections::applied(tx, *id, rec.source_path, rec.content_hash)?;
+        if replaces.is_some() {
+            outcome.carried += 1;
+        }
+        if let (Some(s), None) = (&fix.session, session) {
+            outcome.lost.push(format!(
+                "the corrected session {:?} (this version names no process)",
+                corrections::session_text(s)
+            ));
+        }
+        if let (Some(m), None) = (fix.meeting, meeting) {
+            outcome.lost.push(format!(
+                "the corrected meeting {m} (this version names no session)"
+            ));
+        }
+    }
     for work in carried_work {
         let target = rec
             .text_hashes

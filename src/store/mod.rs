@@ -8,6 +8,7 @@
 //! refused before anything is written to it.
 
 pub mod actors;
+pub mod corrections;
 pub mod documents;
 pub mod migrations;
 pub mod positions;

@@ -90,6 +90,9 @@ struct Floor {
     approximate: bool,
     corrected: bool,
     evidence: String,
+    /// The name the floor was given under when no actor answers to it (an
+    /// organisation the gazetteer lacks: "Kenya ICT Action Network").
+    label: Option<String>,
 }
 
 /// Segments and attributes the paragraphs of a record. `paras` are the record's body

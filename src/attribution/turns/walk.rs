@@ -110,7 +110,7 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
                             || !r.cues.given.is_empty()
                             || !r.cues.next.is_empty()
                             || !r.list.is_empty());
-                    let courtesy_after_close = r.courtesy && opens && closed;
+                    let courtesy_after_close = r.courtesy && closed;
                     let secretary_speaks = drafts
                         .last()
                         .and_then(|d| d.floor.as_ref())
@@ -188,6 +188,19 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
             announced.extend(r.list.iter().chain(&r.cues.next).cloned());
             if let Some(f) = floor_given(text, r, &rd.mentions, &announced, resolver) {
                 floor = Some(f);
+            } else if let Some(first) = r
+                .list
+                .first()
+                .filter(|_| floor.is_none() && r.cues.next.is_empty())
+            {
+                // A list read out with no cue after it: its first name speaks next.
+                floor = Some(Floor {
+                    who: Some(first.clone()),
+                    approximate: false,
+                    corrected: false,
+                    evidence: text.trim().to_string(),
+                    label: None,
+                });
             }
         }
         handed_over_last = r.hands_over;
@@ -218,6 +231,7 @@ fn floor_given(
             approximate: false,
             corrected: r.cues.corrected,
             evidence,
+            label: None,
         });
     }
     if r.hands_over || r.chair {
@@ -227,13 +241,40 @@ fn floor_given(
                 approximate: true,
                 corrected: false,
                 evidence,
+                label: None,
             });
         }
     }
-    r.hands_over.then_some(Floor {
+    r.hands_over.then(|| Floor {
         who: None,
         approximate: false,
         corrected: false,
+        label: unknown_name(text),
         evidence,
     })
+}
+
+/// A name no actor answers to, in the place the floor is given to: "I now give the
+/// floor. To Kenya ICT Action Network." — two or more capitalised words, or an acronym.
+fn unknown_name(text: &str) -> Option<String> {
+    static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::formats::text::pattern(
+            r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?((?:\p{Lu}[\p{L}'’&\-]*\.? ?){2,8}|\p{Lu}{3,})",
+        )
+    });
+    let name = NAME
+        .captures(text)?
+        .get(1)?
+        .as_str()
+        .trim()
+        .trim_end_matches('.');
+    let first = name.split_whitespace().next()?.to_lowercase();
+    let not_a_name = [
+        "delegation",
+        "representative",
+        "distinguished",
+        "secretariat",
+        "chair",
+    ];
+    (!not_a_name.contains(&first.as_str())).then(|| name.to_string())
 }

@@ -117,7 +117,14 @@ fn self_named(text: &str, resolver: &Resolver) -> Option<Mention> {
                         .as_str(),
                 )
             });
-            if (subject && verb) || before.ends_with("delegation of") && !before.contains("thank") {
+            // "Thank you, Madam Chair, for giving the floor to the African Union."
+            let given_to_self = before.ends_with("giving the floor to")
+                || before.ends_with("giving the floor to the")
+                || before.ends_with("giving");
+            if (subject && verb)
+                || given_to_self
+                || before.ends_with("delegation of") && !before.contains("thank")
+            {
                 return Some(m);
             }
         }
@@ -309,6 +316,22 @@ fn decide(
         (None, None, Some(o)) => {
             review = Some("no floor cue; the speaker named in the speech".to_string());
             (SpeakerGuess::new(o.name.clone(), Method::InText, 0.6), None)
+        }
+        (None, None, None) if floor.is_some_and(|f| f.label.is_some()) => {
+            let name = floor.and_then(|f| f.label.clone()).unwrap_or_default();
+            review = Some(format!(
+                "given the floor as {name:?}, a name the gazetteer does not know"
+            ));
+            (
+                SpeakerGuess {
+                    name: None,
+                    label: Some(name),
+                    person: None,
+                    method: Some(Method::ChairCue),
+                    confidence: 0.6,
+                },
+                floor.map(|f| f.evidence.clone()),
+            )
         }
         (None, None, None) => match queue.front() {
             Some(q) => {
