@@ -24,6 +24,10 @@ static ALIGN: LazyLock<Regex> = LazyLock::new(|| {
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bon behalf of\s+(?:the\s+)?$").expect("a valid built-in pattern")
 });
+static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statements?|remarks|intervention|position)\s+(?:\w+\s+){0,3}?by\b")
+        .expect("a valid built-in pattern")
+});
 static WITH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:with|to)\b").expect("a valid built-in pattern"));
 static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,7 +59,19 @@ pub fn find_links(text: &str, mentions: &[Mention], speaker: Option<i64>) -> Lin
                 || verb.as_str().to_lowercase().starts_with("endorse");
             (direct || WITH.is_match(between)) && Some(m.actor_id) != speaker
         }) && STATEMENT.is_match(&text[from..to]);
-        let behalf = ON_BEHALF.is_match(before);
+        // "the statement delivered by Tonga on behalf of the Pacific Islands Forum"
+        // describes another's statement: the speaker aligns, it does not speak for.
+        // … or names another delegation first: "the delegation of Egypt has also said
+        // on behalf of the African Group".
+        let other_first = mentions.iter().any(|o| {
+            o.start >= from
+                && o.end <= m.start
+                && Some(o.actor_id) != speaker
+                && o.kind == crate::ActorKind::State
+        });
+        let describes_other = STATEMENT_BY.is_match(before) || other_first;
+        let behalf = ON_BEHALF.is_match(before) && !describes_other;
+        let aligning = aligning || (ON_BEHALF.is_match(before) && describes_other);
         if aligning && (links.aligned_with.is_none() || (behalf && aligned_sentence == Some(from)))
         {
             links.aligned_with = Some(m.clone());

@@ -2,16 +2,36 @@
 //! shared turn builder ([`crate::attribution::turns`]) segments and attributes them;
 //! this file turns its turns into statements, a speaker list and warnings.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::attribution::turns::{self, LabelHint, Turn};
 use crate::formats::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement};
 use crate::formats::text::{self, Paragraph};
-use crate::gazetteer::Resolver;
+use crate::gazetteer::{ActorKind, Resolution, Resolver};
 
 use super::{markdown, turn_links, CHAIR};
 
 /// A speaker turn far longer than its neighbours, with floor cues inside, has likely
 /// swallowed other speakers.
 const GIANT_WORDS: usize = 3000;
+
+/// A group speaking for its members.
+static FOR_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    text::pattern(
+        r"(?i)\bon behalf of (?:the )?(?:[\w'’]+ ){0,2}member states\b|\band its (?:\d+ |twenty-seven )?member states\b",
+    )
+});
+
+/// The largest char boundary at or below `index`.
+fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut i = index.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// Fills `doc` with the statements of an unlabelled transcript.
 pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolver: &Resolver) {
@@ -56,9 +76,35 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         }
         let links = turn_links(&text, &speaker, is_chair, resolver);
         // A delegation speaking "on behalf of the Vanuatu delegation" speaks for itself.
+        // A State speaking "on behalf of the Vanuatu delegation" speaks for itself; the
+        // EU "on behalf of the European Union and its member States" speaks for the Union.
+        let state = speaker.name.as_deref().is_some_and(|n| {
+            matches!(
+                resolver.resolve(n),
+                Resolution::Known {
+                    kind: ActorKind::State,
+                    ..
+                }
+            )
+        });
+        // A group speaking "on behalf of the Union's member States", "the EU and its
+        // member States": for the group.
+        let group_speaker = speaker.name.as_deref().filter(|n| {
+            matches!(
+                resolver.resolve(n),
+                Resolution::Known {
+                    kind: ActorKind::Group,
+                    ..
+                }
+            )
+        });
+        let for_members = group_speaker
+            .filter(|_| FOR_MEMBERS.is_match(&text[..text.len().min(floor_boundary(&text, 1200))]))
+            .map(str::to_string);
         let on_behalf_of = on_behalf
             .or(links.on_behalf_of.map(|m| m.name))
-            .filter(|g| Some(g.as_str()) != speaker.name.as_deref());
+            .or(for_members)
+            .filter(|g| !state || Some(g.as_str()) != speaker.name.as_deref());
         doc.statements.push(ParsedStatement {
             on_behalf_of,
             aligned_with: links.aligned_with.map(|m| m.name),
