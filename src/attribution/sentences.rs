@@ -112,7 +112,7 @@ pub struct Reading {
 /// Floor given without a name, in the three languages.
 static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|floor (?:is )?(?:now )?(?:to|goes to)|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|(?:we|i) (?:will|shall) (?:now )?(?:begin|start|continue) with|doy (?:ahora )?la palabra|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
+        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|floor (?:is )?(?:now )?(?:to|goes to)|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|(?:we|i) (?:will|shall) (?:now )?(?:begin|start|continue) with|doy (?:ahora )?la palabra|^(?:doy|damos|voy a dar)\b|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
     )
 });
 /// The officer announcing or managing the list of speakers.
@@ -166,7 +166,7 @@ static DELEGATE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
 /// The end of a speech.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:and )?(?:i )?thank(?: you)?(?: (?:very|so) much| all| again)?(?:,? (?:(?:mr|madam|madame)\.? )?(?:co-)?(?:chair|chairman|chairperson|president))?[.!]?|thank you for your attention\.?|muchas gracias(?:,? se[ñn]or(?:a)? president[ea])?\.?|merci(?: beaucoup)?(?:,? (?:monsieur|madame) (?:le |la )?pr[ée]sident(?:e)?)?\.?)$",
+        r"(?i)^(?:\p{L}+, )?(?:(?:and )?(?:i )?thank(?: you)?(?: (?:very|so) much| all| again)?(?:,? (?:(?:mr|madam|madame)\.? )?(?:co-)?(?:chair|chairman|chairperson|president))?[.!]?|thank you for your attention\.?|muchas gracias(?:,? se[ñn]or(?:a)? president[ea])?\.?|merci(?: beaucoup)?(?:,? (?:monsieur|madame) (?:le |la )?pr[ée]sident(?:e)?)?\.?)$",
     )
 });
 

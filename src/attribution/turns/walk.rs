@@ -86,6 +86,7 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
                         && !r.chair
                         && !r.secretary
                         && !r.courtesy
+                        && long(text)
                         && floor.is_none();
                     if resumes {
                         let d = drafts.pop().expect("a chair turn is being built");
