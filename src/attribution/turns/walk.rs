@@ -188,7 +188,14 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
         if drafts.last().is_some_and(Draft::is_officer) {
             announced.extend(r.list.iter().chain(&r.cues.next).cloned());
             if let Some(f) = floor_given(text, r, &rd.mentions, &announced, resolver) {
-                floor = Some(f);
+                // "… to the representative of Slovenia. You have the floor.": a
+                // nameless hand-over confirms the named one, it does not replace it.
+                let named = floor
+                    .as_ref()
+                    .is_some_and(|g| g.who.is_some() || g.label.is_some());
+                if f.who.is_some() || f.label.is_some() || !named {
+                    floor = Some(f);
+                }
             } else if let Some(first) = r
                 .list
                 .first()
