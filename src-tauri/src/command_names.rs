@@ -8,6 +8,8 @@ pub const COMMANDS: &[&str] = &[
     "documents",
     "read_document",
     "fix_speaker",
+    "review_queue",
+    "accept_speaker",
     "actors",
     "actor_profile",
     "import_paths",

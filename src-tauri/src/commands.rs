@@ -233,6 +233,28 @@ pub async fn fix_speaker(
         .await
 }
 
+/// The review queue: statements whose speaker a person should check, in document
+/// order (one document's, or every document's).
+#[tauri::command]
+pub async fn review_queue(
+    state: tauri::State<'_, AppState>,
+    document: Option<i64>,
+) -> Result<Vec<StatementRow>, ApiError> {
+    state.with_library(move |l| l.review_queue(document)).await
+}
+
+/// Keeps a queued statement's suggested speaker: it becomes a manual speaker and
+/// leaves the queue.
+#[tauri::command]
+pub async fn accept_speaker(
+    state: tauri::State<'_, AppState>,
+    statement: i64,
+) -> Result<StatementRow, ApiError> {
+    state
+        .with_library(move |l| l.accept_speaker(statement))
+        .await
+}
+
 /// The actors of the gazetteer.
 #[tauri::command]
 pub async fn actors(state: tauri::State<'_, AppState>) -> Result<Vec<Actor>, ApiError> {

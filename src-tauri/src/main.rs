@@ -54,6 +54,8 @@ fn main() {
             commands::documents,
             commands::read_document,
             commands::fix_speaker,
+            commands::review_queue,
+            commands::accept_speaker,
             commands::actors,
             commands::actor_profile,
             commands::import_paths,
