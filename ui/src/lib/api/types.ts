@@ -34,7 +34,7 @@ export interface StatementRow {
   speaker_person: string | null;
   on_behalf_of: string | null;
   aligned_with: string | null;
-  /** label, chair_cue, thanked, in_text, file, manual, unknown, … */
+  /** label, chair_cue, approximate, in_text, file_name, document, manual, unknown. */
   method: string;
   confidence: number;
   agenda_item: string | null;
@@ -44,6 +44,12 @@ export interface StatementRow {
   source_line: number | null;
   footnotes: string[];
   text: string;
+  /** The words that named the speaker (e.g. "Ghana, you have the floor."). */
+  evidence: string | null;
+  /** Why a person should check the speaker; null once nobody needs to. */
+  review: string | null;
+  /** Other speakers the evidence points to. */
+  alternatives: string[];
 }
 
 /** One entry of a document's speaker list (`SpeakerEntryRow`). */
