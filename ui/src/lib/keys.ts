@@ -10,3 +10,12 @@ export function isEditable(target: EventTarget | null): boolean {
   }
   return false;
 }
+
+/**
+ * After a button is clicked with the mouse, gives the focus back to the page, so the
+ * screen's keys (Enter to accept on the review screen) work next; a button pressed
+ * from the keyboard (`detail` 0) keeps the focus.
+ */
+export function releaseAfterClick(event: MouseEvent): void {
+  if (event.detail > 0 && event.currentTarget instanceof HTMLElement) event.currentTarget.blur();
+}

@@ -7,12 +7,14 @@ export type Screen =
   | { name: "search" }
   | { name: "compare" }
   | { name: "codebook" }
+  /** Statements whose speaker is uncertain, one at a time. */
+  | { name: "review" }
   /** A document, optionally scrolled to (and highlighting) one statement. */
   | { name: "reader"; document: number; statement?: number | null }
   | { name: "actor"; actor: string };
 
 /** The screens reached from the navigation bar. */
-export const TOP_SCREENS = ["library", "search", "compare", "codebook"] as const;
+export const TOP_SCREENS = ["library", "search", "review", "compare", "codebook"] as const;
 
 /** How many screens the back stack remembers. */
 const MAX_HISTORY = 50;
