@@ -2,7 +2,7 @@
 // WebKitWebDriver. Run by scripts/test-all.sh after the app is built:
 //   node --test ui/e2e/*.e2e.mjs
 // The tests run in order on one window and one library, as a user would: import the
-// seeds, search, read, tag, compare. Each saves a screenshot of what it saw in
+// seeds, search, read, tag, compare, review uncertain speakers. Each saves a screenshot of what it saw in
 // tests/artifacts/.
 
 import { after, before, test } from "node:test";
@@ -265,16 +265,18 @@ test("a statement with markup shows as text and runs nothing", async () => {
   shot("hostile", await session.screenshot());
 });
 
+/** Switches the theme to `wanted` (the toggle cycles system → light → dark; the last choice persists across runs). */
+async function pickTheme(wanted) {
+  for (let i = 0; i < 3; i++) {
+    if ((await session.execute("return document.documentElement.dataset.theme ?? 'system'")) === wanted) return;
+    await session.clickOn(sel("theme-toggle"));
+  }
+  assert.fail(`the toggle never reached ${wanted}`);
+}
+
 test("dark and light themes both apply", async () => {
   const background = "return getComputedStyle(document.documentElement).backgroundColor";
-  const pick = async (wanted) => {
-    // The toggle cycles system → light → dark; the last choice persists across runs.
-    for (let i = 0; i < 3; i++) {
-      if ((await session.execute("return document.documentElement.dataset.theme ?? 'system'")) === wanted) return;
-      await session.clickOn(sel("theme-toggle"));
-    }
-    assert.fail(`the toggle never reached ${wanted}`);
-  };
+  const pick = pickTheme;
   await pick("dark");
   const dark = await session.execute(background);
   shot("search-dark", await session.screenshot());
@@ -318,4 +320,105 @@ test("rebuilding the index reports what it indexed and search still answers", as
   await session.clear(input);
   await session.type(input, '"programme of action"');
   await session.waitForText(sel("search-result"), (t) => t.startsWith("France"));
+});
+
+/** Waits for the page to paint what it just changed (a screenshot may show the frame before). */
+const painted = () =>
+  session.execute("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
+
+/** JSON Lines printed by the CLI, parsed. */
+const jsonLines = (out) => out.split("\n").filter(Boolean).map((l) => JSON.parse(l));
+
+test("reviewing speakers: one suggestion accepted with a key, one speaker typed; both leave the queue", async () => {
+  const file = join(root, "../shared/corpus/webtv/2026-07-24_global-mechanism_plenary-session-meeting-9.txt");
+  await session.clickOn(sel("nav-library"));
+  const path = (await session.waitFor(sel("import-path")))[0];
+  await session.clear(path);
+  await session.type(path, file);
+  await session.clickOn(sel("import-path-button"));
+  await session.waitForText(sel("import-result"), (t) => t.includes("meeting-9"), 60000);
+  await session.waitFor(sel("import-panel", '[data-state="done"]'), 1, 60000);
+  const doc = jsonLines(plenary("documents", "--format", "json")).find((d) => d.source_path === file);
+  assert.ok(doc, `${file} is not in the library`);
+  const queued = jsonLines(plenary("review", "--document", String(doc.id), "--format", "json"));
+  const total = jsonLines(plenary("review", "--format", "json")).length;
+  // One with a suggestion and other candidates to accept, one to type a speaker for.
+  const toAccept = queued.find((s) => s.speaker && s.alternatives.length) ?? queued.find((s) => s.speaker);
+  const toFix = queued.find((s) => s.id !== toAccept?.id && s.speaker !== "Ghana");
+  assert.ok(toAccept && toFix, `the transcript has statements to review: ${JSON.stringify(queued.map((s) => s.id))}`);
+
+  await session.clickOn(sel("nav-review"));
+  await session.waitFor(sel("review-view"));
+  await session.waitForText(sel("review-remaining"), (t) => t.replaceAll(",", "") === String(total));
+  const count = await session.clickOn(sel("review-document-count", `[data-document="${doc.id}"]`));
+  assert.equal(Number(await session.attribute(count, "data-remaining")), queued.length);
+  await session.waitFor(sel("review-item", `[data-document-id="${doc.id}"]`));
+
+  /** Moves with J (and K, if it went past) until `id` is shown. */
+  const showItem = async (id) => {
+    for (let i = 0; i < queued.length + 2; i++) {
+      const [shown] = await session.findAll(sel("review-item"));
+      const at = Number(await session.attribute(shown, "data-statement-id"));
+      if (at === id) return shown;
+      const before = queued.findIndex((s) => s.id === at) < queued.findIndex((s) => s.id === id);
+      await session.keys(before ? "j" : "k");
+      await session.waitFor(`${sel("review-item")}:not([data-statement-id="${at}"])`);
+    }
+    assert.fail(`statement ${id} never came up`);
+  };
+
+  // Accept: what it shows is the queue's statement, then Enter keeps the suggestion.
+  await showItem(toAccept.id);
+  assert.equal(await session.text((await session.findAll(sel("review-suggested")))[0]), toAccept.speaker);
+  const reason = await session.text((await session.findAll(sel("review-reason")))[0]);
+  assert.ok(reason.includes(toAccept.review), reason);
+  if (toAccept.evidence) {
+    assert.ok((await session.text((await session.findAll(sel("review-evidence")))[0])).includes(toAccept.evidence.trim()));
+  }
+  const shownText = await session.execute(`return document.querySelector('[data-testid="review-text"]').textContent`);
+  assert.equal(shownText, toAccept.text);
+  for (const name of toAccept.alternatives) {
+    await session.waitFor(sel("review-alternative", `[data-speaker="${name}"]`));
+  }
+  await pickTheme("light");
+  await session.waitForText(sel("theme-toggle"), (t) => t.endsWith("light"));
+  await painted();
+  shot("review", await session.screenshot());
+  await pickTheme("dark");
+  await session.waitForText(sel("theme-toggle"), (t) => t.endsWith("dark"));
+  await painted();
+  shot("review-dark", await session.screenshot());
+  await pickTheme("system");
+  // Keys go to the page, not to the theme button last clicked.
+  await session.execute("document.activeElement?.blur()");
+  await session.keys(Session.KEYS.enter);
+  await session.waitForText(sel("review-last"), (t) => t.includes(`statement ${toAccept.id}`));
+  await session.waitFor(sel("review-document-count", `[data-document="${doc.id}"][data-remaining="${queued.length - 1}"]`));
+
+  // Fix: type a State's name.
+  await showItem(toFix.id);
+  const input = (await session.waitFor(sel("review-fix-input")))[0];
+  await session.type(input, "Ghana");
+  await painted();
+  shot("review-fix", await session.screenshot());
+  await session.clickOn(sel("review-fix-submit"));
+  await session.waitForText(sel("review-last"), (t) => t.includes(`statement ${toFix.id}`));
+  await session.waitFor(sel("review-document-count", `[data-document="${doc.id}"][data-remaining="${queued.length - 2}"]`));
+  await session.waitForText(sel("review-remaining"), (t) => t.replaceAll(",", "") === String(total - 2));
+  await painted();
+  shot("review-after", await session.screenshot());
+
+  // The library agrees: both are manual, with the kept and the typed speaker, and out of the queue.
+  const statements = jsonLines(plenary("statements", "--document", String(doc.id), "--format", "json"));
+  const accepted = statements.find((s) => s.id === toAccept.id);
+  const fixed = statements.find((s) => s.id === toFix.id);
+  assert.equal(accepted.method, "manual");
+  assert.equal(accepted.speaker, toAccept.speaker);
+  assert.equal(accepted.review, null);
+  assert.equal(fixed.method, "manual");
+  assert.equal(fixed.speaker, "Ghana");
+  assert.equal(fixed.review, null);
+  const left = jsonLines(plenary("review", "--document", String(doc.id), "--format", "json")).map((s) => s.id);
+  assert.ok(!left.includes(toAccept.id) && !left.includes(toFix.id), JSON.stringify(left));
+  assert.equal(left.length, queued.length - 2);
 });

@@ -25,6 +25,8 @@ export async function startDriver(port, stdio = "inherit") {
 }
 
 export class Session {
+  static KEYS = { enter: "\uE007", left: "\uE012", right: "\uE014" };
+
   constructor(base, id) {
     this.base = base;
     this.id = id;
@@ -88,6 +90,19 @@ export class Session {
 
   async type(element, text) {
     await this.cmd("POST", `/element/${element}/value`, { text });
+  }
+
+  /**
+   * Presses keys on whatever has the focus, as a keyboard would (WebDriver actions):
+   * each character of `text` down and up; `Session.KEYS` names the special keys.
+   */
+  async keys(text) {
+    const actions = [...text].flatMap((value) => [
+      { type: "keyDown", value },
+      { type: "keyUp", value },
+    ]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.cmd("DELETE", "/actions");
   }
 
   async clear(element) {
