@@ -28,4 +28,4 @@ pub use library::{
     SearchResults,
 };
 pub use store::actors::Actor;
-pub use store::corrections::DocumentEdit;
+pub use store::corrections::{DocumentEdit, Process};

@@ -15,7 +15,7 @@ use crate::gazetteer::{self, ActorKind, GazetteerFile, Resolution, Resolver};
 use crate::import::{self, ImportOptions, ImportOutcome, ImportStatus, Progress};
 use crate::index::search::{QueryContext, RawResults, SearchRequest};
 use crate::index::{self as search_index, Health, SearchIndex};
-use crate::store::corrections::DocumentEdit;
+use crate::store::corrections::{DocumentEdit, Process};
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
 use crate::store::positions::PositionFilter;
 use crate::store::search_rows::FacetNames;
@@ -443,6 +443,12 @@ impl Library {
             value: id.to_string(),
             hint: "list document ids with `plenary documents`".into(),
         })
+    }
+
+    /// The processes the library knows (their keys are what [`DocumentEdit::process`]
+    /// takes), by key.
+    pub fn processes(&self) -> Result<Vec<Process>> {
+        self.store.processes()
     }
 
     /// Corrects a document's title, process, session, meeting and/or date (only the

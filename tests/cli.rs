@@ -154,3 +154,113 @@ fn every_subcommand_has_help() {
         assert!(stdout(&out).contains("Usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn documents_edit_corrects_and_the_listing_shows_it() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    let transcript = "\
+Session 4-2 Transcript
+(OEWG 2021-25)
+
+This is an unofficial transcript
+
+Ambassador Example
+
+Good morning. The second meeting of the fourth substantive session is now called to order. I give the floor to Ghana.
+
+
+Thank you, Chair. Ghana supports a permanent mechanism on capacity building.
+";
+    std::fs::write(&file, transcript).unwrap();
+    let file_arg = file.to_str().unwrap();
+    let out = plenary(dir.path(), &["import", file_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = plenary(
+        dir.path(),
+        &[
+            "documents",
+            "edit",
+            "1",
+            "--title",
+            "Fourth session, third meeting",
+            "--meeting",
+            "3",
+            "--date",
+            "2022-07-26",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let edited: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(edited["id"], 1);
+    assert_eq!(edited["title"], "Fourth session, third meeting");
+    assert_eq!(edited["meeting"], "3rd meeting");
+    assert_eq!(edited["session"], "4th substantive session");
+    assert_eq!(edited["date"], "2022-07-26");
+    assert_eq!(
+        edited["corrected"],
+        serde_json::json!(["title", "meeting", "date"])
+    );
+
+    // The listing shows the corrected values, also after the file changed and was
+    // imported again.
+    std::fs::write(
+        &file,
+        transcript.replace("Ghana supports", "Ghana firmly supports"),
+    )
+    .unwrap();
+    let out = plenary(dir.path(), &["import", file_arg]);
+    assert!(stdout(&out).contains("replaced"), "{}", stdout(&out));
+    let out = plenary(dir.path(), &["documents"]);
+    let table = stdout(&out);
+    let row = table.lines().nth(1).unwrap_or_default();
+    for value in [
+        "2022-07-26",
+        "4th substantive session",
+        "3rd meeting",
+        "Fourth session, third meeting",
+    ] {
+        assert!(row.contains(value), "{table}");
+    }
+
+    let out = plenary(dir.path(), &["documents", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(listed["title"], "Fourth session, third meeting");
+    let id = listed["id"].to_string();
+
+    // Bad values: one line saying what is wrong and what to do, exit code 2.
+    for (args, expected) in [
+        (
+            &["--date", "26/07/2022"][..],
+            "not a date in the form YYYY-MM-DD",
+        ),
+        (&["--meeting", "0"], "meetings are numbered from 1"),
+        (&["--title", " "], "title to \" \": it is empty"),
+        (
+            &["--process", "nowhere"],
+            "process \"nowhere\" is not in the library",
+        ),
+    ] {
+        let out = plenary(
+            dir.path(),
+            &[&["documents", "edit", &id][..], args].concat(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("error: ") && err.contains(expected),
+            "{args:?}: {err}"
+        );
+    }
+    // Nothing to change is a usage error.
+    let out = plenary(dir.path(), &["documents", "edit", &id]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--title"), "{}", stderr(&out));
+    let out = plenary(dir.path(), &["documents", "edit", "--help"]);
+    assert!(stdout(&out).contains("KEY=NAME"), "{}", stdout(&out));
+}

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use plenary::import::{ImportOptions, ImportStatus};
-use plenary::{Error, Library};
+use plenary::{DocumentEdit, Error, Library};
 
 use crate::common::{corpus, plenary, stderr, stdout, temp_dir};
 
@@ -464,4 +464,429 @@ fn utf16_and_html_containers_import_like_plain_text() {
         Some(plenary::formats::SourceType::Transcript)
     );
     assert_eq!(speakers(&library, outcome.document), expected);
+}
+
+/// A small transcript of our own: the OEWG's 4th substantive session, 2nd meeting.
+const SMALL_TRANSCRIPT: &str = "\
+Session 4-2 Transcript
+(OEWG 2021-25)
+
+This is an unofficial transcript
+
+Ambassador Example
+
+Good morning. The second meeting of the fourth substantive session is now called to order. I give the floor to Ghana.
+
+
+Thank you, Chair. Ghana supports a permanent mechanism on capacity building.
+
+Ambassador Example
+
+Thank you. I give the floor to Norway.
+
+
+Thank you, Chair. Norway welcomes the progress on confidence-building measures.
+";
+
+fn edit(
+    library: &mut Library,
+    id: i64,
+    edit: DocumentEdit,
+) -> plenary::store::documents::DocumentRow {
+    library.edit_document(id, edit).unwrap()
+}
+
+#[test]
+fn document_correction_survives_reimport_and_replacement() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    fs::write(&file, SMALL_TRANSCRIPT).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let doc = import_one(&mut library, &file).unwrap().document;
+    let parsed = library.document(doc).unwrap();
+    assert_eq!(
+        (parsed.session.as_deref(), parsed.meeting.as_deref()),
+        (Some("4th substantive session"), Some("2nd meeting"))
+    );
+    assert!(parsed.corrected.is_empty());
+
+    let edited = edit(
+        &mut library,
+        doc,
+        DocumentEdit {
+            title: Some(" Fourth session, third meeting ".into()),
+            meeting: Some(3),
+            ..DocumentEdit::default()
+        },
+    );
+    assert_eq!(edited.title, "Fourth session, third meeting");
+    assert_eq!(edited.meeting.as_deref(), Some("3rd meeting"));
+    // Only the given fields change.
+    assert_eq!(
+        (&edited.process, &edited.session, &edited.date),
+        (&parsed.process, &parsed.session, &parsed.date)
+    );
+    assert_eq!(edited.corrected, ["title", "meeting"]);
+    assert_eq!(library.documents().unwrap(), std::slice::from_ref(&edited));
+    assert!(library.check().unwrap().is_empty(), "the index is current");
+
+    // (a) The same bytes again: nothing is written, the correction stays.
+    let again = import_one(&mut library, &file).unwrap();
+    assert_eq!(again.status, ImportStatus::AlreadyPresent);
+    assert_eq!(library.document(doc).unwrap(), edited);
+
+    // (b) A changed file at the same path replaces the document and keeps the
+    // correction, counted among the human edits kept.
+    fs::write(
+        &file,
+        SMALL_TRANSCRIPT.replace("Norway welcomes", "Norway warmly welcomes"),
+    )
+    .unwrap();
+    let replaced = import_one(&mut library, &file).unwrap();
+    match &replaced.status {
+        ImportStatus::Replaced { carried, lost, .. } => {
+            assert_eq!(*carried, 1, "the correction");
+            assert!(lost.is_empty(), "{lost:?}");
+        }
+        other => panic!("expected a replacement, got {other:?}"),
+    }
+    let now = library.document(replaced.document).unwrap();
+    assert_eq!(now.title, "Fourth session, third meeting");
+    assert_eq!(now.meeting.as_deref(), Some("3rd meeting"));
+    assert_eq!(now.session.as_deref(), Some("4th substantive session"));
+    assert_eq!(now.corrected, ["title", "meeting"]);
+    assert_eq!(library.documents().unwrap().len(), 1);
+
+    // A second correction adds to the first; both outlive the next version.
+    edit(
+        &mut library,
+        replaced.document,
+        DocumentEdit {
+            date: Some("2022-07-26".into()),
+            ..DocumentEdit::default()
+        },
+    );
+    fs::write(
+        &file,
+        SMALL_TRANSCRIPT.replace("Ghana supports", "Ghana strongly supports"),
+    )
+    .unwrap();
+    let third = import_one(&mut library, &file).unwrap().document;
+    let now = library.document(third).unwrap();
+    assert_eq!(
+        (
+            now.title.as_str(),
+            now.meeting.as_deref(),
+            now.date.as_deref()
+        ),
+        (
+            "Fourth session, third meeting",
+            Some("3rd meeting"),
+            Some("2022-07-26")
+        )
+    );
+    assert_eq!(now.corrected, ["title", "meeting", "date"]);
+    assert!(library.check().unwrap().is_empty(), "the index is current");
+}
+
+#[test]
+fn corrected_process_and_session_are_searched_and_tagged_by() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    fs::write(&file, SMALL_TRANSCRIPT).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let doc = import_one(&mut library, &file).unwrap().document;
+    let themes = |library: &Library, doc| -> Vec<String> {
+        let mut t: Vec<String> = library
+            .tags(None, Some(doc), None, Some("auto"))
+            .unwrap()
+            .into_iter()
+            .map(|t| t.theme)
+            .collect();
+        t.dedup();
+        t
+    };
+    assert!(themes(&library, doc).contains(&"capacity-building".to_string()));
+
+    // A new process by KEY=NAME, and a session by name, in one edit.
+    let edited = edit(
+        &mut library,
+        doc,
+        DocumentEdit {
+            process: Some("consultations-2026=Informal consultations 2026".into()),
+            session: Some("spring round".into()),
+            ..DocumentEdit::default()
+        },
+    );
+    assert_eq!(
+        (
+            edited.process.as_deref(),
+            edited.session.as_deref(),
+            edited.meeting.as_deref()
+        ),
+        (
+            Some("Informal consultations 2026"),
+            Some("spring round"),
+            Some("2nd meeting")
+        ),
+        "the meeting moves with its session"
+    );
+    let search = |library: &Library, query: &str| {
+        library
+            .search(&plenary::index::search::SearchRequest {
+                query: query.into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+    };
+    assert_eq!(search(&library, "Norway session:\"spring round\""), 2);
+    assert_eq!(search(&library, "Norway session:4"), 0);
+    // Outside an ICT process a theme needs ICT words, which this text lacks.
+    assert!(
+        themes(&library, doc).is_empty(),
+        "{:?}",
+        themes(&library, doc)
+    );
+
+    // The replacing version is placed, searched and tagged the same way.
+    fs::write(
+        &file,
+        SMALL_TRANSCRIPT.replace("Norway welcomes", "Norway warmly welcomes"),
+    )
+    .unwrap();
+    let doc = import_one(&mut library, &file).unwrap().document;
+    let now = library.document(doc).unwrap();
+    assert_eq!(
+        (now.process.as_deref(), now.session.as_deref()),
+        (Some("Informal consultations 2026"), Some("spring round"))
+    );
+    assert_eq!(search(&library, "warmly session:\"spring round\""), 1);
+    assert!(
+        themes(&library, doc).is_empty(),
+        "{:?}",
+        themes(&library, doc)
+    );
+    // The key is known now: it can be given alone.
+    assert!(library.processes().unwrap().contains(&plenary::Process {
+        key: "consultations-2026".into(),
+        name: "Informal consultations 2026".into(),
+    }));
+    edit(
+        &mut library,
+        doc,
+        DocumentEdit {
+            process: Some("consultations-2026".into()),
+            session: Some("2".into()),
+            ..DocumentEdit::default()
+        },
+    );
+    assert_eq!(
+        library.document(doc).unwrap().session.as_deref(),
+        Some("2nd session")
+    );
+}
+
+#[test]
+fn bad_document_edits_are_clear_errors_and_change_nothing() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    fs::write(&file, SMALL_TRANSCRIPT).unwrap();
+    // A record that names no process, session or meeting.
+    let plain = work.path().join("plain.txt");
+    fs::write(
+        &plain,
+        "Informal exchange\nThis is an unofficial transcript\n\nChair\n\nGood morning. I give the floor to Ghana.\n\nGhana\n\nThank you, Chair. Ghana has nothing to add.\n",
+    )
+    .unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let doc = import_one(&mut library, &file).unwrap().document;
+    let bare = import_one(&mut library, &plain).unwrap().document;
+    assert_eq!(library.document(bare).unwrap().process, None);
+    let before = library.documents().unwrap();
+
+    let cases: Vec<(i64, DocumentEdit, &str, &[&str])> = vec![
+        (
+            doc,
+            DocumentEdit {
+                title: Some("   ".into()),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["title", "it is empty"],
+        ),
+        (
+            doc,
+            DocumentEdit {
+                date: Some("2022-02-30".into()),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["\"2022-02-30\"", "no such day", "YYYY-MM-DD"],
+        ),
+        (
+            doc,
+            DocumentEdit {
+                date: Some("26 July 2022".into()),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["not a date in the form YYYY-MM-DD"],
+        ),
+        (
+            doc,
+            DocumentEdit {
+                meeting: Some(0),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["meeting", "numbered from 1"],
+        ),
+        (
+            doc,
+            DocumentEdit {
+                process: Some("global-mechanism".into()),
+                ..Default::default()
+            },
+            "unknown_process",
+            &["\"global-mechanism\"", "oewg-2021-2025", "KEY=NAME"],
+        ),
+        (
+            doc,
+            DocumentEdit {
+                process: Some("oewg-2021-2025=Another name".into()),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["already has the process oewg-2021-2025"],
+        ),
+        (
+            bare,
+            DocumentEdit {
+                meeting: Some(2),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["no session", "--session"],
+        ),
+        (
+            bare,
+            DocumentEdit {
+                title: Some("Informal exchange".into()),
+                session: Some("3".into()),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["no process", "--process"],
+        ),
+        (
+            999_999,
+            DocumentEdit {
+                title: Some("Anything".into()),
+                ..Default::default()
+            },
+            "not_found",
+            &["document 999999 does not exist", "plenary documents"],
+        ),
+        // A valid title with a bad meeting: nothing at all is changed.
+        (
+            doc,
+            DocumentEdit {
+                title: Some("A good title".into()),
+                meeting: Some(-1),
+                ..Default::default()
+            },
+            "invalid_edit",
+            &["meeting"],
+        ),
+    ];
+    for (id, bad, code, words) in cases {
+        let err = library.edit_document(id, bad.clone()).unwrap_err();
+        assert_eq!(err.code(), code, "{bad:?}: {err}");
+        assert!(err.is_user_error(), "{err}");
+        let message = err.to_string();
+        assert_eq!(message.lines().count(), 1, "{message}");
+        for word in words {
+            assert!(message.contains(word), "{bad:?}: {message} lacks {word:?}");
+        }
+        assert_eq!(
+            library.documents().unwrap(),
+            before,
+            "{bad:?} changed a document"
+        );
+    }
+
+    // Given together, a process, session and meeting place a bare document.
+    let placed = edit(
+        &mut library,
+        bare,
+        DocumentEdit {
+            process: Some("oewg-2021-2025".into()),
+            session: Some("4".into()),
+            meeting: Some(1),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        (
+            placed.process.as_deref(),
+            placed.session.as_deref(),
+            placed.meeting.as_deref()
+        ),
+        (
+            Some("OEWG 2021–2025"),
+            Some("4th substantive session"),
+            Some("1st meeting")
+        )
+    );
+}
+
+/// A correction is also found by the bytes it was made on: the same file coming back
+/// from another folder, once its document is gone, is corrected again.
+#[test]
+fn document_correction_follows_the_same_bytes_to_another_path() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    fs::write(&file, SMALL_TRANSCRIPT).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let doc = import_one(&mut library, &file).unwrap().document;
+    edit(
+        &mut library,
+        doc,
+        DocumentEdit {
+            title: Some("Corrected title".into()),
+            ..DocumentEdit::default()
+        },
+    );
+    drop(library);
+    // The document goes (there is no command for it yet), the correction stays.
+    let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+    conn.execute("DELETE FROM documents", []).unwrap();
+    drop(conn);
+
+    let moved = work.path().join("elsewhere");
+    fs::create_dir(&moved).unwrap();
+    fs::copy(&file, moved.join("copy.txt")).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let outcome = import_one(&mut library, &moved.join("copy.txt")).unwrap();
+    assert_eq!(outcome.status, ImportStatus::Imported);
+    let now = library.document(outcome.document).unwrap();
+    assert_eq!(now.title, "Corrected title");
+    assert_eq!(now.corrected, ["title"]);
+
+    // Other bytes at another path are not corrected.
+    fs::write(
+        moved.join("other.txt"),
+        SMALL_TRANSCRIPT.replace("Ghana supports", "Ghana also supports"),
+    )
+    .unwrap();
+    let other = import_one(&mut library, &moved.join("other.txt")).unwrap();
+    assert_ne!(
+        library.document(other.document).unwrap().title,
+        "Corrected title"
+    );
 }

@@ -135,6 +135,55 @@ fn migrated_schema_is_pinned() {
     );
 }
 
+/// A library written before corrections existed (schema 4) gains them on opening, and
+/// its documents can be corrected.
+#[test]
+fn library_of_schema_4_migrates_and_takes_corrections() {
+    let dir = temp_dir();
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+        for (i, sql) in migrations::MIGRATIONS[..4].iter().enumerate() {
+            let tx = conn.transaction().unwrap();
+            tx.execute_batch(sql).unwrap();
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO processes (key, name) VALUES ('oewg-2021-2025', 'OEWG 2021–2025');
+             INSERT INTO documents (content_hash, source_path, container, kind, title, process_id, imported_at)
+             VALUES ('abc', '/records/old.txt', 'txt', 'transcript', 'Old title', 1, '2024-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let mut library = Library::open(dir.path()).unwrap();
+    assert_eq!(library.status().unwrap().schema_version, migrations::LATEST);
+    let doc = library.documents().unwrap()[0].id;
+    let edited = library
+        .edit_document(
+            doc,
+            plenary::DocumentEdit {
+                session: Some("3".into()),
+                meeting: Some(2),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            edited.title.as_str(),
+            edited.session.as_deref(),
+            edited.meeting.as_deref()
+        ),
+        (
+            "Old title",
+            Some("3rd substantive session"),
+            Some("2nd meeting")
+        )
+    );
+    assert_eq!(edited.corrected, ["session", "meeting"]);
+}
+
 #[test]
 fn error_codes_are_stable() {
     let dir = temp_dir();
@@ -142,6 +191,29 @@ fn error_codes_are_stable() {
     let err = Library::open(dir.path()).unwrap_err();
     assert_eq!(err.code(), "not_a_library");
     assert!(err.is_user_error());
+
+    // Corrections of a document the user can fix.
+    for (err, code) in [
+        (
+            Error::InvalidEdit {
+                field: "date",
+                value: "2022-02-30".into(),
+                problem: "there is no such day".into(),
+                fix: "Write the date as YYYY-MM-DD".into(),
+            },
+            "invalid_edit",
+        ),
+        (
+            Error::UnknownProcess {
+                key: "nowhere".into(),
+                known: "oewg-2021-2025 (OEWG 2021–2025)".into(),
+            },
+            "unknown_process",
+        ),
+    ] {
+        assert_eq!(err.code(), code);
+        assert!(err.is_user_error());
+    }
 }
 
 /// The desktop app keeps one handle open and imports on a second one in the same

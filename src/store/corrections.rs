@@ -38,6 +38,15 @@ pub struct DocumentEdit {
     pub date: Option<String>,
 }
 
+/// A process the library knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Process {
+    /// `"global-mechanism"`: what [`DocumentEdit::process`] takes.
+    pub key: String,
+    /// `"Global Mechanism on ICT security"`: what documents and search results show.
+    pub name: String,
+}
+
 /// A session as a document or a person names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -103,9 +112,9 @@ fn invalid(field: &'static str, value: &str, problem: &str, fix: &str) -> Error 
 }
 
 impl DocumentEdit {
-    /// Checks every given field, against the processes the library knows (`(key,
-    /// name)` pairs), and returns the correction it stands for.
-    pub fn check(&self, processes: &[(String, String)]) -> Result<Correction> {
+    /// Checks every given field, against the processes the library knows, and returns
+    /// the correction it stands for.
+    pub fn check(&self, processes: &[Process]) -> Result<Correction> {
         let title = match &self.title {
             Some(t) if t.trim().is_empty() => {
                 return Err(invalid(
@@ -143,8 +152,8 @@ impl DocumentEdit {
     }
 }
 
-fn check_process(value: &str, processes: &[(String, String)]) -> Result<(String, String)> {
-    let known = |key: &str| processes.iter().find(|(k, _)| k == key).map(|(_, n)| n);
+fn check_process(value: &str, processes: &[Process]) -> Result<(String, String)> {
+    let known = |key: &str| processes.iter().find(|p| p.key == key).map(|p| &p.name);
     match value.split_once('=') {
         None => {
             let key = value.trim().to_lowercase();
@@ -157,7 +166,7 @@ fn check_process(value: &str, processes: &[(String, String)]) -> Result<(String,
                     } else {
                         processes
                             .iter()
-                            .map(|(k, n)| format!("{k} ({n})"))
+                            .map(|p| format!("{} ({})", p.key, p.name))
                             .collect::<Vec<_>>()
                             .join(", ")
                     },
@@ -344,15 +353,20 @@ struct Current {
 }
 
 impl Store {
-    /// Every process the library knows, as `(key, name)`, by key.
-    pub fn processes(&self) -> Result<Vec<(String, String)>> {
+    /// Every process the library knows, by key.
+    pub fn processes(&self) -> Result<Vec<Process>> {
         let doing = "listing processes";
         let mut stmt = self
             .conn
             .prepare("SELECT key, name FROM processes ORDER BY key")
             .map_err(self.err(doing))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map([], |r| {
+                Ok(Process {
+                    key: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })
             .map_err(self.err(doing))?;
         rows.collect::<Sql<Vec<_>>>().map_err(self.err(doing))
     }
@@ -526,4 +540,158 @@ fn move_agenda_items(conn: &Connection, document: i64, session: i64) -> Sql<()> 
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn processes() -> Vec<Process> {
+        vec![Process {
+            key: "oewg-2021-2025".into(),
+            name: "OEWG 2021–2025".into(),
+        }]
+    }
+
+    /// Checks one field's value: `Ok(debug of the checked value)` or `Err(error code and
+    /// the start of the problem)`.
+    fn check(edit: DocumentEdit, expected: Result<&str, &str>) {
+        let got = edit
+            .check(&processes())
+            .map(|c| {
+                let fields = [
+                    c.title.map(|t| format!("{t:?}")),
+                    c.process.map(|p| format!("{p:?}")),
+                    c.session.map(|s| format!("{s:?}")),
+                    c.meeting.map(|m| m.to_string()),
+                    c.date,
+                ];
+                fields.into_iter().flatten().collect::<Vec<_>>().join(" ")
+            })
+            .map_err(|e| format!("{}: {e}", e.code()));
+        match (&got, expected) {
+            (Ok(value), Ok(want)) => assert_eq!(value, want),
+            (Err(message), Err(want)) => assert!(message.starts_with(want), "{message}"),
+            _ => panic!("{edit:?}: got {got:?}, expected {expected:?}"),
+        }
+    }
+
+    fn title(t: &str) -> DocumentEdit {
+        DocumentEdit {
+            title: Some(t.into()),
+            ..DocumentEdit::default()
+        }
+    }
+    fn process(p: &str) -> DocumentEdit {
+        DocumentEdit {
+            process: Some(p.into()),
+            ..DocumentEdit::default()
+        }
+    }
+    fn session(s: &str) -> DocumentEdit {
+        DocumentEdit {
+            session: Some(s.into()),
+            ..DocumentEdit::default()
+        }
+    }
+    fn meeting(m: i64) -> DocumentEdit {
+        DocumentEdit {
+            meeting: Some(m),
+            ..DocumentEdit::default()
+        }
+    }
+    fn date(d: &str) -> DocumentEdit {
+        DocumentEdit {
+            date: Some(d.into()),
+            ..DocumentEdit::default()
+        }
+    }
+
+    #[test]
+    fn titles() {
+        check(title("  Third meeting "), Ok("\"Third meeting\""));
+        check(
+            title(" \t"),
+            Err("invalid_edit: cannot set the document's title to \" \\t\": it is empty"),
+        );
+    }
+
+    #[test]
+    fn processes_by_key_or_new_with_a_name() {
+        check(
+            process("oewg-2021-2025"),
+            Ok("(\"oewg-2021-2025\", \"OEWG 2021–2025\")"),
+        );
+        check(
+            process(" OEWG-2021-2025 "),
+            Ok("(\"oewg-2021-2025\", \"OEWG 2021–2025\")"),
+        );
+        check(
+            process("oewg-2021-2025=oewg 2021–2025"),
+            Ok("(\"oewg-2021-2025\", \"OEWG 2021–2025\")"),
+        );
+        check(
+            process("oewg-2026 = OEWG 2026"),
+            Ok("(\"oewg-2026\", \"OEWG 2026\")"),
+        );
+        check(process("global-mechanism"), Err("unknown_process: process \"global-mechanism\" is not in the library (it knows: oewg-2021-2025 (OEWG 2021–2025))"));
+        check(process("oewg-2021-2025=Something else"), Err("invalid_edit: cannot set the document's process to \"oewg-2021-2025=Something else\": the library already has"));
+        check(process("new process=New"), Err("invalid_edit: cannot set the document's process to \"new process=New\": a process key is lower-case"));
+        check(process("=New"), Err("invalid_edit"));
+        check(process("new-one= "), Err("invalid_edit: cannot set the document's process to \"new-one= \": the new process has no name"));
+    }
+
+    #[test]
+    fn sessions_by_number_or_name() {
+        check(session("11"), Ok("Number(11)"));
+        check(
+            session(" substantive plenary session of 2026 "),
+            Ok("Name(\"substantive plenary session of 2026\")"),
+        );
+        check(session("0"), Err("invalid_edit: cannot set the document's session to \"0\": sessions are numbered from 1"));
+        check(session("99999999999999999999"), Err("invalid_edit"));
+        check(
+            session(""),
+            Err("invalid_edit: cannot set the document's session to \"\": it is empty"),
+        );
+    }
+
+    #[test]
+    fn meetings_from_one() {
+        check(meeting(3), Ok("3"));
+        check(meeting(0), Err("invalid_edit: cannot set the document's meeting to \"0\": meetings are numbered from 1"));
+        check(meeting(-2), Err("invalid_edit"));
+    }
+
+    #[test]
+    fn dates_are_real_days_written_yyyy_mm_dd() {
+        check(date("2026-07-21"), Ok("2026-07-21"));
+        check(date(" 2024-02-29 "), Ok("2024-02-29"));
+        check(date("2023-02-29"), Err("invalid_edit: cannot set the document's date to \"2023-02-29\": there is no such day. Write the date as YYYY-MM-DD"));
+        check(date("21/07/2026"), Err("invalid_edit: cannot set the document's date to \"21/07/2026\": it is not a date in the form YYYY-MM-DD"));
+        check(date("2026-7-21"), Err("invalid_edit"));
+        check(date("2026"), Err("invalid_edit"));
+        check(date("２０２６-07-21"), Err("invalid_edit"));
+    }
+
+    #[test]
+    fn only_given_fields_are_corrected() {
+        let fix = DocumentEdit {
+            title: Some("T".into()),
+            meeting: Some(2),
+            ..DocumentEdit::default()
+        }
+        .check(&processes())
+        .unwrap();
+        assert_eq!(fix.fields(), ["title", "meeting"]);
+        assert!(DocumentEdit::default().check(&[]).unwrap().is_empty());
+        let newer = Correction {
+            session: Some(SessionRef::Name("x".into())),
+            meeting: Some(5),
+            ..Correction::default()
+        };
+        let merged = fix.merged(&newer);
+        assert_eq!(merged.fields(), ["title", "session", "meeting"]);
+        assert_eq!(merged.meeting, Some(5));
+    }
 }

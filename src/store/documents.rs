@@ -380,19 +380,25 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT d.id, d.title, d.kind, d.container, p.name, s.name, m.name, d.date, d.un_symbol,
+                "WITH corrected_fields AS (
+                     SELECT id, source_path, content_hash, updated_at,
+                            (title IS NOT NULL) || (process_key IS NOT NULL)
+                            || (coalesce(session_number, session_name) IS NOT NULL)
+                            || (meeting IS NOT NULL) || (date IS NOT NULL) AS fields
+                     FROM document_corrections)
+                 SELECT d.id, d.title, d.kind, d.container, p.name, s.name, m.name, d.date, d.un_symbol,
                         (SELECT count(*) FROM statements st WHERE st.document_id = d.id),
                         d.source_path, d.unofficial, d.ai_generated, d.provenance, d.summary,
                         (SELECT group_concat(symbol, char(31)) FROM document_symbols ds WHERE ds.document_id = d.id),
                         d.notices, d.content_hash,
-                        c.title IS NOT NULL, c.process_key IS NOT NULL,
-                        coalesce(c.session_number, c.session_name) IS NOT NULL,
-                        c.meeting IS NOT NULL, c.date IS NOT NULL
+                        coalesce(
+                            (SELECT c.fields FROM corrected_fields c WHERE c.source_path = d.source_path),
+                            (SELECT c.fields FROM corrected_fields c WHERE c.content_hash = d.content_hash
+                             ORDER BY c.updated_at DESC, c.id DESC LIMIT 1))
                  FROM documents d
                  LEFT JOIN processes p ON p.id = d.process_id
                  LEFT JOIN sessions s ON s.id = d.session_id
                  LEFT JOIN meetings m ON m.id = d.meeting_id
-                 LEFT JOIN document_corrections c ON c.source_path = d.source_path
                  WHERE ?1 IS NULL OR d.id = ?1
                  ORDER BY p.name, s.number, m.number, d.date, d.title, d.id",
             )
@@ -401,15 +407,14 @@ impl Store {
             .query_map([id], |r| {
                 let symbols: Option<String> = r.get(15)?;
                 let notices: String = r.get(16)?;
-                let mut corrected = Vec::new();
-                for (i, field) in ["title", "process", "session", "meeting", "date"]
+                // One digit per field, "1" where a person's correction applies.
+                let flags: Option<String> = r.get(18)?;
+                let corrected = ["title", "process", "session", "meeting", "date"]
                     .into_iter()
-                    .enumerate()
-                {
-                    if r.get::<_, Option<bool>>(18 + i)?.unwrap_or(false) {
-                        corrected.push(field.to_string());
-                    }
-                }
+                    .zip(flags.unwrap_or_default().chars())
+                    .filter(|(_, flag)| *flag == '1')
+                    .map(|(field, _)| field.to_string())
+                    .collect();
                 Ok(DocumentRow {
                     id: r.get(0)?,
                     title: r.get(1)?,

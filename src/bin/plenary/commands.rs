@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use plenary::formats::SourceType;
 use plenary::import::{ImportOptions, ImportStatus};
-use plenary::store::documents::StatementRow;
+use plenary::store::documents::{DocumentRow, StatementRow};
 use plenary::Library;
 
 use crate::output::{self, Format, Table};
@@ -156,9 +156,8 @@ pub fn import(
     })
 }
 
-/// `plenary documents`.
-pub fn documents(library: &Library, format: Format) -> anyhow::Result<()> {
-    let docs = library.documents()?;
+/// `plenary documents`: a table, or every field in JSON.
+pub fn print_documents(format: Format, docs: &[DocumentRow]) -> anyhow::Result<()> {
     let mut table = Table::new([
         "ID",
         "KIND",
@@ -169,7 +168,7 @@ pub fn documents(library: &Library, format: Format) -> anyhow::Result<()> {
         "STATEMENTS",
         "TITLE",
     ]);
-    for d in &docs {
+    for d in docs {
         table.row([
             &d.id.to_string(),
             &d.kind,
@@ -181,7 +180,7 @@ pub fn documents(library: &Library, format: Format) -> anyhow::Result<()> {
             &d.title,
         ]);
     }
-    output::print(format, &docs, &table)
+    output::print(format, docs, &table)
 }
 
 /// Prints statements: a table with a shortened text, or every field in JSON.

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
-use plenary::{ActorKind, Library, Resolution};
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use plenary::{ActorKind, DocumentEdit, Library, Resolution};
 
 use output::{Format, Table};
 
@@ -47,8 +47,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the documents in the library
-    Documents(FormatArg),
+    /// List the documents in the library, or correct one's title, process, session,
+    /// meeting or date (`plenary documents edit ID --title TEXT`)
+    #[command(args_conflicts_with_subcommands = true)]
+    Documents {
+        #[command(subcommand)]
+        action: Option<DocumentsCommand>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// List statements, or fix one's speaker (`plenary statements fix ID --speaker NAME`)
     #[command(args_conflicts_with_subcommands = true)]
     Statements {
@@ -320,6 +327,41 @@ struct StatementsList {
 }
 
 #[derive(Debug, Subcommand)]
+enum DocumentsCommand {
+    /// Correct a document's title, process, session, meeting or date; only the values
+    /// given change, and re-importing the file keeps them
+    #[command(group(
+        ArgGroup::new("fields")
+            .required(true)
+            .multiple(true)
+            .args(["title", "process", "session", "meeting", "date"])
+    ))]
+    Edit {
+        /// The document's id (see `plenary documents`)
+        id: i64,
+        /// The title
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The process: a key the library knows (global-mechanism, oewg-2021-2025, …),
+        /// or KEY=NAME for a new one ("oewg-2026=OEWG 2026")
+        #[arg(long, value_name = "KEY")]
+        process: Option<String>,
+        /// The session: its number (11) or its name ("substantive plenary session of
+        /// 2026")
+        #[arg(long, value_name = "N|NAME")]
+        session: Option<String>,
+        /// The meeting's number within the session
+        #[arg(long, value_name = "N")]
+        meeting: Option<i64>,
+        /// The date, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum StatementsCommand {
     /// Set a statement's speaker by hand (kept when the document is re-imported)
     Fix {
@@ -426,7 +468,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             return commands::import(&mut library, paths, source_type.as_deref(), *json);
         }
-        Command::Documents(FormatArg { format }) => commands::documents(&library, *format)?,
+        Command::Documents {
+            action:
+                Some(DocumentsCommand::Edit {
+                    id,
+                    title,
+                    process,
+                    session,
+                    meeting,
+                    date,
+                    format,
+                }),
+            ..
+        } => {
+            let edit = DocumentEdit {
+                title: title.clone(),
+                process: process.clone(),
+                session: session.clone(),
+                meeting: *meeting,
+                date: date.clone(),
+            };
+            let document = library.edit_document(*id, edit)?;
+            commands::print_documents(format.format, &[document])?;
+        }
+        Command::Documents {
+            action: None,
+            format,
+        } => commands::print_documents(format.format, &library.documents()?)?,
         Command::Statements {
             action:
                 Some(StatementsCommand::Fix {
