@@ -72,7 +72,9 @@ pub fn find_links(text: &str, mentions: &[Mention], speaker: Option<i64>) -> Lin
         let describes_other = STATEMENT_BY.is_match(before) || other_first;
         let behalf = ON_BEHALF.is_match(before) && !describes_other;
         let aligning = aligning || (ON_BEHALF.is_match(before) && describes_other);
-        if aligning && (links.aligned_with.is_none() || (behalf && aligned_sentence == Some(from)))
+        let names_group = ON_BEHALF.is_match(before);
+        if aligning
+            && (links.aligned_with.is_none() || (names_group && aligned_sentence == Some(from)))
         {
             links.aligned_with = Some(m.clone());
             aligned_sentence = Some(from);

@@ -142,15 +142,10 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
                             .take_while(|&&k| reads[k].s.block == rd.s.block)
                             .count();
                         let block_from = d.sentences.len() - lead;
-                        let all_courtesy = d.sentences[block_from..]
-                            .iter()
-                            .all(|&k| reads[k].r.courtesy || reads[k].r.closing);
-                        let before_closed =
-                            block_from > 0 && reads[d.sentences[block_from - 1]].r.closing;
-                        if lead > 0
-                            && all_courtesy
-                            && before_closed
-                            && reads[d.sentences[block_from]].s.opens_block
+                        let all_courtesy = d.sentences[block_from..].iter().all(|&k| {
+                            (reads[k].r.courtesy || reads[k].r.closing) && !reads[k].r.delegate
+                        });
+                        if lead > 0 && all_courtesy && reads[d.sentences[block_from]].s.opens_block
                         {
                             let moved: Vec<usize> = d.sentences.drain(block_from..).collect();
                             sentences = moved.into_iter().chain(sentences).collect();
@@ -253,6 +248,30 @@ fn floor_given(
             });
         }
     }
+    // The secretariat asked to speak: "an announcement by the secretariat, please".
+    if SECRETARIAT_CALLED.is_match(text) {
+        if let crate::gazetteer::Resolution::Known {
+            actor_id,
+            name,
+            kind,
+            ..
+        } = resolver.resolve("Secretariat")
+        {
+            return Some(Floor {
+                who: Some(Mention {
+                    start: 0,
+                    end: 0,
+                    actor_id,
+                    kind,
+                    name,
+                }),
+                approximate: false,
+                corrected: false,
+                evidence,
+                label: None,
+            });
+        }
+    }
     r.hands_over.then(|| Floor {
         who: None,
         approximate: false,
@@ -267,7 +286,7 @@ fn floor_given(
 fn unknown_name(text: &str) -> Option<String> {
     static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::formats::text::pattern(
-            r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?((?:\p{Lu}[\p{L}'’&\-]*\.? ?){2,8}|\p{Lu}{3,})",
+            r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?((?:\p{Lu}[\p{L}'’&\-]*\.?\s?){2,8}|\p{Lu}{3,})",
         )
     });
     let name = NAME
@@ -286,3 +305,10 @@ fn unknown_name(text: &str) -> Option<String> {
     ];
     (!not_a_name.contains(&first.as_str())).then(|| name.to_string())
 }
+
+/// The officer calling on the secretariat, in lower case as transcripts write it.
+static SECRETARIAT_CALLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::formats::text::pattern(
+        r"(?i)\b(?:floor to|announcement (?:by|from)|statement (?:by|from)|briefing (?:by|from)|update from|hear from|invite) the secretar(?:iat|iats|y)\b",
+    )
+});
