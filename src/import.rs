@@ -200,6 +200,8 @@ pub fn import_file(
                 source_type: source_type.as_str(),
             }
         })?;
+    let mut notices = extracted.notices.clone();
+    notices.extend(parsed.notices.iter().cloned());
     if parsed.source_url.is_none() {
         parsed.source_url = extracted.source_url.clone();
     }
@@ -261,7 +263,7 @@ pub fn import_file(
         content_hash: &hash,
         source_path: &source_path_str,
         container: extracted.container.as_str(),
-        notices: &extracted.notices,
+        notices: &notices,
         date,
         statement_actors,
         speaker_list_actors,
@@ -298,6 +300,6 @@ pub fn import_file(
         statements: parsed.statements.len() as i64,
         to_review: written.to_review,
         top_speakers: counts.into_iter().take(3).map(|(n, _)| n).collect(),
-        notices: extracted.notices,
+        notices,
     })
 }

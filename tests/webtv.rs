@@ -213,3 +213,125 @@ fn no_webtv_statement_swallows_other_speakers() {
         );
     }
 }
+
+/// A machine transcript written for these tests: no labels, a Chair who speaks
+/// English and Spanish, names the recogniser garbled, and a common word where a name
+/// would stand.
+const MACHINE_TRANSCRIPT: &str = "\
+The 4th meeting of the 2nd substantive session of the Open-ended Working Group on Security of and in the Use of ICTs is now called to order. We will continue with the list of speakers. They are Qatar, Nauru and Peru. Guitar, you have the floor.
+
+Thank you, Madam Chair. Qatar attaches great importance to capacity building and to the voluntary fund.
+
+Thank you very much. First, I now give the floor to Naoero.
+
+Thank you, Chair. Nauru aligns itself with the statement delivered on behalf of the Pacific Islands Forum.
+
+Muchísimas gracias. Doy ahora la palabra a la delegación de Perú.
+
+Gracias, señor presidente. Peru supports a permanent mechanism with a dedicated fund.
+
+Thank you, Peru. Alemania, tiene usted la palabra.
+
+Thank you, Chair. Germany aligns itself with the European Union and offers remarks in its national capacity.
+
+Thank you very much, Germany. The meeting is adjourned.
+";
+
+fn parse_text(text: &str, name: &str) -> (ParsedDocument, tempfile::TempDir) {
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let kind = formats::detect(text, name).expect("detected as a transcript");
+    let doc = formats::parse(kind, text, name, library.resolver()).unwrap();
+    (doc, dir)
+}
+
+#[test]
+fn garbled_names_match_approximately_and_common_words_never() {
+    let (doc, _dir) = parse_text(MACHINE_TRANSCRIPT, "meeting.txt");
+    let speakers: Vec<(String, String)> = doc
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.name.clone().unwrap_or_default(),
+                s.speaker
+                    .method
+                    .map(|m| m.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = speakers.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Chair", "Qatar", "Chair", "Nauru", "Chair", "Peru", "Chair", "Germany", "Chair"],
+        "{speakers:?}"
+    );
+    // "Guitar" and "Naoero" were matched by sound: their own method.
+    assert_eq!(speakers[1].1, "approximate");
+    assert_eq!(speakers[3].1, "approximate");
+    // The Spanish and French names come from the gazetteer ("Perú", "Alemania").
+    assert_eq!(speakers[5].1, "chair_cue");
+    assert_eq!(speakers[7].1, "chair_cue");
+    assert!(!names.contains(&"Forum of Incident Response and Security Teams"));
+    // The meeting is read from the Chair's opening words.
+    assert_eq!(
+        doc.sitting.process.as_ref().map(|p| p.0.as_str()),
+        Some("oewg-2021-2025")
+    );
+    assert_eq!(
+        (doc.sitting.session, doc.sitting.meeting),
+        (Some(2), Some(4))
+    );
+}
+
+#[test]
+fn a_giant_turn_is_reported_with_its_line_and_sent_to_review() {
+    let speech = "We note the importance of capacity building for all States. ".repeat(400);
+    let text = format!(
+        "The 1st meeting of the 3rd substantive session of the Open-ended Working Group on Security of and in the Use of ICTs is called to order. I give the floor to Ghana.\n\n\
+         Thank you, Chair. {speech}\n\n\
+         Thank you, Ghana. Peru, you have the floor.\n\n\
+         Thank you, Chair. Peru is brief.\n\n\
+         Thank you. Chile, please.\n\n\
+         Thank you, Chair. Chile too.\n\n\
+         Thank you. Kenya, please.\n\n\
+         Thank you, Chair. Kenya as well.\n\n\
+         Thank you. The meeting is adjourned.\n"
+    );
+    let dir = temp_dir();
+    let path = dir.path().join("giant.txt");
+    std::fs::write(&path, &text).unwrap();
+    let lib_dir = temp_dir();
+    let mut library = Library::open(lib_dir.path()).unwrap();
+    let outcome = library
+        .import(&[path], &plenary::import::ImportOptions::default(), |_| {})
+        .unwrap()
+        .remove(0)
+        .1
+        .unwrap();
+    assert!(
+        outcome
+            .notices
+            .iter()
+            .any(|n| n.starts_with("line 3:") && n.contains("Ghana") && n.contains("words")),
+        "{:?}",
+        outcome.notices
+    );
+    assert!(outcome.to_review >= 1);
+    let queue = library.review_queue(Some(outcome.document)).unwrap();
+    let giant = queue
+        .iter()
+        .find(|s| s.words > 3000)
+        .expect("the giant turn is in the review queue");
+    assert_eq!(giant.speaker.as_deref(), Some("Ghana"));
+    // Accepting it makes it the person's word and takes it out of the queue.
+    let accepted = library.accept_speaker(giant.id).unwrap();
+    assert_eq!(accepted.method, "manual");
+    assert!(library
+        .review_queue(Some(outcome.document))
+        .unwrap()
+        .iter()
+        .all(|s| s.id != giant.id));
+}

@@ -157,6 +157,8 @@ pub struct ParsedDocument {
     pub statements: Vec<ParsedStatement>,
     pub speaker_list: Vec<ParsedSpeakerEntry>,
     pub footnotes: Vec<ParsedFootnote>,
+    /// What the parser warns the reader of ("line 212: one turn holds 5,400 words …").
+    pub notices: Vec<String>,
 }
 
 impl ParsedDocument {
@@ -180,6 +182,7 @@ impl ParsedDocument {
             statements: Vec::new(),
             speaker_list: Vec::new(),
             footnotes: Vec::new(),
+            notices: Vec::new(),
         }
     }
 }

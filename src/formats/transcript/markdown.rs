@@ -77,7 +77,7 @@ pub fn label(para: &Paragraph, resolver: &Resolver) -> Option<LabelHint> {
         [p, ..] if actor.is_none() && !officer => Some(p.to_string()),
         _ => None,
     };
-    let on_behalf = group.and_then(|g| known(g)).map(|m| m.name);
+    let on_behalf = group.and_then(known).map(|m| m.name);
     Some(LabelHint {
         text: c[1].trim().to_string(),
         actor: if officer { None } else { actor },

@@ -69,10 +69,15 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         } = turn;
         // Never a silent giant turn: one speaker holding most of the words of a
         // meeting, or thousands of them, is sent to a person.
-        if !is_chair && review.is_none() && words > GIANT_WORDS && words * 3 > total_words {
-            review = Some(format!(
-                "one turn holds {words} of the meeting's {total_words} words: it may hold other speakers"
+        if !is_chair && words > GIANT_WORDS && words * 3 > total_words {
+            let line = line_of(start);
+            let who = speaker.name.as_deref().unwrap_or("an unknown speaker");
+            doc.notices.push(format!(
+                "line {line}: one turn ({who}) holds {words} of the meeting's {total_words} words; it may hold other speakers — see plenary review"
             ));
+            review.get_or_insert_with(|| {
+                format!("one turn holds {words} of the meeting's {total_words} words: it may hold other speakers")
+            });
         }
         let links = turn_links(&text, &speaker, is_chair, resolver);
         // A delegation speaking "on behalf of the Vanuatu delegation" speaks for itself.
