@@ -218,6 +218,16 @@ pub fn import_file(
             Resolution::Unknown { .. } => None,
         })
     };
+    let co_speakers = parsed
+        .statements
+        .iter()
+        .map(|s| {
+            s.co_speakers
+                .iter()
+                .filter_map(|n| id_of(Some(n)))
+                .collect()
+        })
+        .collect();
     let statement_actors = parsed
         .statements
         .iter()
@@ -266,6 +276,7 @@ pub fn import_file(
         notices: &notices,
         date,
         statement_actors,
+        co_speakers,
         speaker_list_actors,
         text_hashes,
         auto_tags,

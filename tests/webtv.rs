@@ -103,8 +103,22 @@ fn score(
             && matches!(resolver.resolve(&t.on_behalf), Resolution::Known { .. });
         let expected_group = group_known.then(|| canonical(&t.on_behalf, resolver));
         let got_group = statement.and_then(|s| s.on_behalf_of.clone());
+        // A joint statement's group known only by its members ("A; B; C"): the members
+        // the gold lists, but the speaker, are the statement's co-speakers.
+        let members: Vec<String> = if t.on_behalf.contains(';') {
+            t.on_behalf
+                .split(';')
+                .map(|m| canonical(m.trim(), resolver))
+                .filter(|m| *m != expected)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let co_speakers = statement.map(|s| s.co_speakers.clone()).unwrap_or_default();
         let group_ok = if t.on_behalf.is_empty() {
             got_group.is_none()
+        } else if !members.is_empty() {
+            members.iter().all(|m| co_speakers.contains(m))
         } else {
             !group_known || got_group == expected_group
         };
@@ -112,15 +126,21 @@ fn score(
             right += 1;
         } else {
             misses.push(format!(
-                "  line {}: {:?} — expected {}{}, got {}{}",
+                "  line {}: {:?} — expected {}{}, got {}{}{}",
                 t.line,
                 t.quote,
                 expected,
                 expected_group
                     .map(|g| format!(" for {g}"))
+                    .or((!members.is_empty()).then(|| format!(" with {}", members.join(", "))))
                     .unwrap_or_default(),
                 got.unwrap_or_else(|| "no statement".into()),
                 got_group.map(|g| format!(" for {g}")).unwrap_or_default(),
+                if co_speakers.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", co_speakers.join(", "))
+                },
             ));
         }
     }

@@ -53,7 +53,7 @@ static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Before a name: the name is given the floor.
 static GIVEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:\bfloor|\bcall(?:ing)?\s+(?:up)?on|\bturn(?:ing)?|\brecogni[sz]e|\binvite|\bplease|\bnow over|\bhear from|\bmove (?:on )?to|\bbegin with|\bstart(?:ing)? with|\bspeaker,? (?:which|who) is|\bspeaker is|\bpalabra|\bparole)(?i:\s+(?:now|over|to|the|distinguished|delegation|delegations|representative|delegate|permanent|deputy|ambassador|of|from|again|ahora|a|al|la|de|del|delegaci[oó]n|representante|à|au|aux|le|d[ée]l[ée]gation|maintenant))*[\s,]*$",
+        r"(?i:\bfloor|\bcall(?:ing)?\s+(?:up)?on|\bturn(?:ing)?|\brecogni[sz]e|\binvite|\bplease|\bnow over|\bhear from|\bmove (?:on )?to|\bbegin with|\bstart(?:ing)? with|\bspeaker,? (?:which|who) is|\bspeaker is|\bpalabra|\bparole)(?i:\s+(?:now|over|to|the|distinguished|delegation|delegations|representative|delegate|permanent|deputy|ambassador|his|her|excellency|of|from|again|ahora|a|al|la|de|del|delegaci[oó]n|representante|à|au|aux|le|d[ée]l[ée]gation|maintenant))*[\s,]*$",
     )
 });
 /// Before a name: a correction that names the real next speaker ("it's the X now").

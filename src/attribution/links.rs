@@ -12,6 +12,9 @@ use crate::gazetteer::Mention;
 pub struct Links {
     pub on_behalf_of: Option<Mention>,
     pub aligned_with: Option<Mention>,
+    /// A joint statement's other members, when the group is known only by them ("on
+    /// behalf of Australia, Belgium, Bulgaria and Canada").
+    pub co_speakers: Vec<Mention>,
 }
 
 /// How far into a statement the links are looked for: they open a statement.
@@ -82,7 +85,64 @@ pub fn find_links(text: &str, mentions: &[Mention], speaker: Option<i64>) -> Lin
             links.on_behalf_of = Some(m.clone());
         }
     }
+    links.co_speakers = joint_members(text, mentions, speaker);
+    // A State speaking "on behalf of Belgium" delivers a joint statement: Belgium is a
+    // co-speaker, not a group.
+    if let Some(m) = links
+        .on_behalf_of
+        .take_if(|m| m.kind == crate::ActorKind::State && Some(m.actor_id) != speaker)
+    {
+        if !links.co_speakers.iter().any(|c| c.actor_id == m.actor_id) {
+            links.co_speakers.insert(0, m);
+        }
+    }
     links
+}
+
+/// "on behalf of" (or "jointly with") followed by a list of States.
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on behalf of|jointly with|together with)\b")
+        .expect("a valid built-in pattern")
+});
+/// What may stand between two members of a list.
+static MEMBER_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,;:]*(?:and\s+|as well as\s+|&\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?$")
+        .expect("a valid built-in pattern")
+});
+
+/// The members of a joint statement named in its opening: at least two States listed
+/// one after another after "on behalf of"; the speaker itself left out.
+fn joint_members(text: &str, mentions: &[Mention], speaker: Option<i64>) -> Vec<Mention> {
+    let opening = floor_char_boundary(text, OPENING);
+    for j in JOINT.find_iter(&text[..opening]) {
+        let mut list: Vec<&Mention> = Vec::new();
+        let mut at = j.end();
+        for m in mentions.iter().filter(|m| m.start >= j.end()) {
+            let gap = &text[at..m.start];
+            // The list may open after a few words ("a group of like-minded States:").
+            let fits = if list.is_empty() {
+                gap.len() <= 80 && !gap.contains(['.', '?', '!'])
+            } else {
+                MEMBER_GAP.is_match(gap)
+            };
+            if !fits || m.kind != crate::ActorKind::State {
+                break;
+            }
+            list.push(m);
+            at = m.end;
+        }
+        if list.len() >= 2 {
+            let mut members: Vec<Mention> = Vec::new();
+            for m in list {
+                if Some(m.actor_id) != speaker && !members.iter().any(|x| x.actor_id == m.actor_id)
+                {
+                    members.push(m.clone());
+                }
+            }
+            return members;
+        }
+    }
+    Vec::new()
 }
 
 /// The largest char boundary at or below `index`.
@@ -171,5 +231,50 @@ mod tests {
             None,
             None,
         );
+    }
+
+    #[test]
+    fn a_joint_statement_keeps_its_members() {
+        let text = "Thank you, Chair. I have the honour to speak on behalf of Australia, Belgium, Bulgaria and Canada, and my own country Fiji. Fiji also aligns with the statement of Samoa.";
+        let names = [
+            "Australia",
+            "Belgium",
+            "Bulgaria",
+            "Canada",
+            "Fiji",
+            "Samoa",
+        ];
+        let mentions: Vec<Mention> = mentions(text, &names)
+            .into_iter()
+            .map(|m| Mention {
+                kind: ActorKind::State,
+                ..m
+            })
+            .collect();
+        let fiji = mentions
+            .iter()
+            .find(|m| m.name == "Fiji")
+            .map(|m| m.actor_id);
+        let links = find_links(text, &mentions, fiji);
+        let members: Vec<&str> = links.co_speakers.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(members, ["Australia", "Belgium", "Bulgaria", "Canada"]);
+        assert_eq!(links.on_behalf_of, None);
+        // A State speaking "on behalf of" another State alone: a co-speaker too.
+        let text = "I deliver this explanation of vote on behalf of Belgium.";
+        let mentions: Vec<Mention> = mentions_of(text, "Belgium");
+        let links = find_links(text, &mentions, None);
+        assert_eq!(links.co_speakers.len(), 1);
+        assert_eq!(links.on_behalf_of, None);
+    }
+
+    fn mentions_of(text: &str, name: &str) -> Vec<Mention> {
+        let start = text.find(name).unwrap();
+        vec![Mention {
+            start,
+            end: start + name.len(),
+            actor_id: 7,
+            kind: ActorKind::State,
+            name: name.to_string(),
+        }]
     }
 }

@@ -89,6 +89,8 @@ pub struct ParsedStatement {
     /// Names of the groups it speaks for and aligns with, to resolve.
     pub on_behalf_of: Option<String>,
     pub aligned_with: Option<String>,
+    /// The other members of a joint statement, to resolve.
+    pub co_speakers: Vec<String>,
     /// Index into [`ParsedDocument::agenda_items`].
     pub agenda_item: Option<usize>,
     /// The heading it sits under.

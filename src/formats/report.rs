@@ -172,6 +172,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name),
             aligned_with: links.aligned_with.map(|m| m.name),
+            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
             agenda_item: None,
             section: None,
             number: None,

@@ -27,6 +27,8 @@ pub struct DocumentRecord<'a> {
     pub date: Option<String>,
     /// `(speaker, on behalf of, aligned with)` actor ids, one per statement.
     pub statement_actors: Vec<[Option<i64>; 3]>,
+    /// Resolved co-speakers of joint statements, per statement.
+    pub co_speakers: Vec<Vec<i64>>,
     /// Actor id per speaker-list entry.
     pub speaker_list_actors: Vec<Option<i64>>,
     /// Folded-text hash per statement, to match statements across versions.
@@ -100,6 +102,8 @@ pub struct StatementRow {
     pub review: Option<String>,
     /// Other speakers the evidence points to.
     pub alternatives: Vec<String>,
+    /// The other members of a joint statement.
+    pub co_speakers: Vec<String>,
 }
 
 /// Which statements to list.
@@ -455,7 +459,9 @@ impl Store {
                              ELSE ai.number || coalesce(': ' || ai.title, '') END,
                         st.section, st.number, st.source_line, st.text,
                         (SELECT group_concat(f.number || ' ' || f.text, char(31)) FROM footnotes f WHERE f.statement_id = st.id),
-                        st.evidence, st.review, st.alternatives
+                        st.evidence, st.review, st.alternatives,
+                        (SELECT group_concat(ca.name, char(31)) FROM statement_co_speakers cs
+                           JOIN actors ca ON ca.id = cs.actor_id WHERE cs.statement_id = st.id)
                  FROM statements st
                  LEFT JOIN actors a ON a.id = st.speaker_id
                  LEFT JOIN actors b ON b.id = st.on_behalf_of_id
@@ -481,7 +487,11 @@ impl Store {
                     let text: String = r.get(15)?;
                     let footnotes: Option<String> = r.get(16)?;
                     let alternatives: String = r.get(19)?;
+                    let co_speakers: Option<String> = r.get(20)?;
                     Ok(StatementRow {
+                        co_speakers: co_speakers
+                            .map(|c| c.split('\u{1f}').map(String::from).collect())
+                            .unwrap_or_default(),
                         evidence: r.get(17)?,
                         review: r.get(18)?,
                         alternatives: serde_json::from_str(&alternatives).unwrap_or_default(),
@@ -680,6 +690,9 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
     let mut statement_ids = Vec::with_capacity(doc.statements.len());
     let mut to_review = 0;
     {
+        let mut co_speaker = tx.prepare(
+            "INSERT OR IGNORE INTO statement_co_speakers (statement_id, actor_id) VALUES (?1, ?2)",
+        )?;
         let mut insert = tx.prepare(
             "INSERT INTO statements (document_id, seq, speaker_id, speaker_label, speaker_person,
                 on_behalf_of_id, aligned_with_id, agenda_item_id, section, text, start_offset,
@@ -737,6 +750,9 @@ fn write(tx: &Transaction, rec: &DocumentRecord, replaces: Option<i64>) -> Sql<W
                 |r| r.get(0),
             )?;
             statement_ids.push(id);
+            for actor in rec.co_speakers.get(i).into_iter().flatten() {
+                co_speaker.execute(params![id, actor])?;
+            }
         }
     }
     {

@@ -542,6 +542,7 @@ pub fn parse(
             speaker: turn.speaker,
             on_behalf_of: links.on_behalf_of.map(|m| m.name).or(turn.on_behalf),
             aligned_with: links.aligned_with.map(|m| m.name),
+            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
             agenda_item: turn.agenda_item,
             section: None,
             number: None,

@@ -113,6 +113,7 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         doc.statements.push(ParsedStatement {
             on_behalf_of,
             aligned_with: links.aligned_with.map(|m| m.name),
+            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
             speaker,
             text,
             start,
