@@ -26,6 +26,9 @@ pub struct Sentence {
     pub block: usize,
     /// Whether it opens its block.
     pub opens_block: bool,
+    /// It opens its block but goes on with a sentence the block before left unfinished
+    /// (the archive cut it mid-sentence).
+    pub continues: bool,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -85,6 +88,7 @@ fn push(out: &mut Vec<Sentence>, block: &str, offset: usize, index: usize, from:
         end: offset + to - trail,
         block: index,
         opens_block: out.is_empty(),
+        continues: false,
     });
 }
 
@@ -112,7 +116,7 @@ pub struct Reading {
 /// Floor given without a name, in the three languages.
 static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|floor (?:is )?(?:now )?(?:to|goes to)|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|(?:we|i) (?:will|shall) (?:now )?(?:begin|start|continue) with|doy (?:ahora )?la palabra|^(?:doy|damos|voy a dar)\b|\bi (?:now )?give the\W*$|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
+        r"(?i)\b(?:you have the floor|you now have the floor|the floor is yours|(?:i )?give (?:you )?the floor|(?:give|giving|pass|passing|hand|handing|turn|turning|open|opening)(?: \w+){0,2} (?:the )?floor (?:now )?(?:over )?to|(?:the )?floor (?:is )?(?:now )?goes to|go ahead|you may (?:proceed|begin|start)|tiene(?:s)? (?:usted )?(?:el uso de )?la palabra|(?:we|i) (?:will|shall) (?:now )?(?:begin|start|continue) with|doy (?:ahora )?la palabra|^(?:doy|damos|voy a dar)\b|\bi (?:now )?give the\W*$|cedo la palabra|vous avez la parole|je donne (?:maintenant )?la parole|la parole est (?:à|a))\b|,\s*please\.?$|^please\.?$",
     )
 });
 /// The officer announcing or managing the list of speakers.
@@ -160,7 +164,7 @@ static ADDRESSES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
 /// A delegate speaking of their own delegation or group.
 static DELEGATE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:my delegation|our delegation|my country|my government|i have the hono(?:u)?r|on behalf of|align(?:s|ed)? (?:itself|ourselves|myself|herself|himself)? ?with|in (?:its|our|my) national capacity|(?:take|taking|took|ask(?:ing|ed)?(?: for)?|request(?:ing|ed)?) the floor|mi delegaci[oó]n|ma d[ée]l[ée]gation)\b",
+        r"(?i)\b(?:my delegation|our delegation|my country|my government|i have the hono(?:u)?r|on behalf of|align(?:s|ed)? (?:itself|ourselves|myself|herself|himself)? ?with|in (?:its|our|my) national capacity|\b(?:i|we)\b(?: \w+){0,3} (?:take|taking|ask|asking|request|requesting)(?: for)? the floor|mi delegaci[oó]n|ma d[ée]l[ée]gation)\b",
     )
 });
 /// The end of a speech.

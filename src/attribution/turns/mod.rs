@@ -115,7 +115,14 @@ pub fn segment(
             .iter()
             .find(|(at, _)| *at == b)
             .map(|(_, l)| l.clone());
-        for s in sentences::split(&source[start..end], start, b) {
+        // The block before stopped mid-sentence: this one goes on with it.
+        let cut = b > 0 && {
+            let before = source[paras[b - 1].start()..paras[b - 1].end()].trim_end();
+            !before.ends_with(['.', '?', '!', '"', '”', '—', '-', ':', ')'])
+                && source[start..end].starts_with(|c: char| c.is_lowercase())
+        };
+        for mut s in sentences::split(&source[start..end], start, b) {
+            s.continues = cut && s.opens_block;
             let text = &source[s.start..s.end];
             let mentions: Vec<Mention> = resolver
                 .mentions(text, speakers)

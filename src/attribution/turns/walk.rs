@@ -25,7 +25,10 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
         let current = drafts.last().map(|d| d.role);
         let opens = rd.s.opens_block;
         let officer_now = current.is_some_and(|c| c != Role::Speaker);
-        let decision = if let Some(h) = &rd.label {
+        let decision = if rd.s.continues && rd.label.is_none() && current == Some(Role::Speaker) {
+            // A speaker's sentence the archive cut across two blocks stays theirs.
+            None
+        } else if let Some(h) = &rd.label {
             if h.officer {
                 // A delegate's speech filed under the Chair's label: the floor was
                 // just given and the words address the Chair.
@@ -70,7 +73,9 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
                     let takes_floor = if opens {
                         r.delegate || (floor.is_some() && !r.chair && !r.secretary)
                     } else {
-                        floor.is_some()
+                        floor
+                            .as_ref()
+                            .is_some_and(|f| f.who.is_some() || f.label.is_some())
                             && (r.delegate
                                 || (handed_over_last
                                     && !r.chair
@@ -276,25 +281,29 @@ fn floor_given(
         who: None,
         approximate: false,
         corrected: false,
-        label: unknown_name(text),
+        label: unknown_name(text, mentions),
         evidence,
     })
 }
 
 /// A name no actor answers to, in the place the floor is given to: "I now give the
 /// floor. To Kenya ICT Action Network." — two or more capitalised words, or an acronym.
-fn unknown_name(text: &str) -> Option<String> {
+fn unknown_name(text: &str, mentions: &[Mention]) -> Option<String> {
     static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::formats::text::pattern(
-            r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?((?:\p{Lu}[\p{L}'’&\-]*\.?\s?){2,8}|\p{Lu}{3,})",
+            r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?(\p{Lu}[\p{L}'’&\-]*(?:\s(?:(?:for|of|and|on|in|de|del|y|the|et|des|du|la)\s)?\p{Lu}[\p{L}'’&\-]*){1,8}|\p{Lu}{3,})",
         )
     });
-    let name = NAME
-        .captures(text)?
-        .get(1)?
-        .as_str()
-        .trim()
-        .trim_end_matches('.');
+    let found = NAME.captures(text)?.get(1)?;
+    // A name holding an actor the gazetteer knows ("the Ambassador and Permanent
+    // Representative of India") is that actor's, not an unknown one.
+    if mentions
+        .iter()
+        .any(|m| m.start < found.end() && found.start() < m.end)
+    {
+        return None;
+    }
+    let name = found.as_str().trim().trim_end_matches('.');
     let first = name.split_whitespace().next()?.to_lowercase();
     let not_a_name = [
         "delegation",
