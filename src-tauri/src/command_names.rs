@@ -6,6 +6,8 @@ pub const COMMANDS: &[&str] = &[
     "search",
     "similar",
     "documents",
+    "processes",
+    "edit_document",
     "read_document",
     "fix_speaker",
     "review_queue",

@@ -16,7 +16,10 @@ use plenary::index::search::{SearchRequest, Sort};
 use plenary::store::documents::{DocumentRow, SpeakerEntryRow, StatementRow};
 use plenary::store::positions::PositionFilter;
 use plenary::store::themes::{NewTag, TagRow, ThemeRow};
-use plenary::{Actor, ActorProfile, CellStatement, Library, LibraryStatus, SearchResults};
+use plenary::{
+    Actor, ActorProfile, CellStatement, DocumentEdit, Library, LibraryStatus, Process,
+    SearchResults,
+};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 
@@ -182,6 +185,26 @@ pub async fn similar(
 #[tauri::command]
 pub async fn documents(state: tauri::State<'_, AppState>) -> Result<Vec<DocumentRow>, ApiError> {
     state.with_library(|l| l.documents()).await
+}
+
+/// The processes the library knows, by key: what a document's process may be set to.
+#[tauri::command]
+pub async fn processes(state: tauri::State<'_, AppState>) -> Result<Vec<Process>, ApiError> {
+    state.with_library(|l| l.processes()).await
+}
+
+/// Corrects a document's title, process, session, meeting and/or date (the fields
+/// `edit` gives); a re-import of its file keeps the correction. Returns the document
+/// as it now is.
+#[tauri::command]
+pub async fn edit_document(
+    state: tauri::State<'_, AppState>,
+    document: i64,
+    edit: DocumentEdit,
+) -> Result<DocumentRow, ApiError> {
+    state
+        .with_library(move |l| l.edit_document(document, edit))
+        .await
 }
 
 /// What the reader shows of one document.
@@ -565,6 +588,36 @@ pub async fn cell_statements(
 #[cfg(test)]
 mod tests {
     use crate::command_names::COMMANDS;
+    use plenary::DocumentEdit;
+
+    /// `edit_document`'s `edit` as the UI sends it: only the changed fields, the
+    /// meeting a number; a field left out stays as it is.
+    #[test]
+    fn an_edit_from_the_ui_names_only_the_changed_fields() {
+        let edit: DocumentEdit = serde_json::from_value(serde_json::json!({
+            "title": "Fourth session, third meeting",
+            "meeting": 3
+        }))
+        .unwrap();
+        assert_eq!(
+            edit,
+            DocumentEdit {
+                title: Some("Fourth session, third meeting".into()),
+                meeting: Some(3),
+                ..DocumentEdit::default()
+            }
+        );
+        let edit: DocumentEdit = serde_json::from_value(serde_json::json!({
+            "process": "oewg-2026=OEWG 2026",
+            "session": "2",
+            "date": "2026-03-04"
+        }))
+        .unwrap();
+        assert_eq!(edit.process.as_deref(), Some("oewg-2026=OEWG 2026"));
+        assert_eq!(edit.session.as_deref(), Some("2"));
+        assert_eq!(edit.date.as_deref(), Some("2026-03-04"));
+        assert_eq!((edit.title, edit.meeting), (None, None));
+    }
 
     /// The commands the handler registers and the capability grants are those of
     /// `command_names.rs` (which the build manifest declares): nothing callable without

@@ -52,6 +52,8 @@ fn main() {
             commands::search,
             commands::similar,
             commands::documents,
+            commands::processes,
+            commands::edit_document,
             commands::read_document,
             commands::fix_speaker,
             commands::review_queue,
