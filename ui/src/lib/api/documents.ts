@@ -1,10 +1,25 @@
 // Documents, the reader, speakers and actors.
 import { call } from "./library";
-import type { Actor, DocumentRow, SpeakerEntry, StatementRow, TagRow } from "./types";
+import type { Actor, DocumentEdit, DocumentRow, Process, SpeakerEntry, StatementRow, TagRow } from "./types";
 
 /** Every document in the library. */
 export function documents(): Promise<DocumentRow[]> {
   return call<DocumentRow[]>("documents");
+}
+
+/** The processes the library knows, by key: what a document's process may be set to. */
+export function processes(): Promise<Process[]> {
+  return call<Process[]>("processes");
+}
+
+/**
+ * Corrects a document's title, process, session, meeting and/or date (only the fields
+ * `edit` gives). Importing the file again keeps the correction. Resolves to the
+ * document as it now is; rejects with the core's `{code, message}` (`invalid_edit`,
+ * `unknown_process`, …).
+ */
+export function editDocument(document: number, edit: DocumentEdit): Promise<DocumentRow> {
+  return call<DocumentRow>("edit_document", { document, edit });
 }
 
 /** Everything the reader shows for one document. */

@@ -21,6 +21,29 @@ export interface DocumentRow {
   symbols: string[];
   notices: string[];
   content_hash: string;
+  /** The fields a person corrected (title, process, session, meeting, date); a re-import keeps them. */
+  corrected: string[];
+}
+
+/** A process the library knows (`plenary::Process`). */
+export interface Process {
+  /** "global-mechanism": what {@link DocumentEdit.process} takes. */
+  key: string;
+  /** "Global Mechanism on ICT security": what documents show. */
+  name: string;
+}
+
+/**
+ * A correction of a document's description (`plenary::DocumentEdit`): only the fields
+ * given change. `process` is a known key, or `KEY=NAME` for a new process; `session` a
+ * number ("11") or a name; `meeting` its number within the session; `date` YYYY-MM-DD.
+ */
+export interface DocumentEdit {
+  title?: string;
+  process?: string;
+  session?: string;
+  meeting?: number;
+  date?: string;
 }
 
 /** A statement (`StatementRow`). `method` says how the speaker was found. */

@@ -23,6 +23,7 @@ function doc(over: Partial<DocumentRow>): DocumentRow {
     symbols: [],
     notices: [],
     content_hash: "h",
+    corrected: [],
     ...over,
   };
 }
