@@ -2,7 +2,7 @@
 // WebKitWebDriver. Run by scripts/test-all.sh after the app is built:
 //   node --test ui/e2e/*.e2e.mjs
 // The tests run in order on one window and one library, as a user would: import the
-// seeds, search, read, tag, compare, review uncertain speakers. Each saves a screenshot of what it saw in
+// seeds, search, read, tag, compare, review uncertain speakers, correct a document. Each saves a screenshot of what it saw in
 // tests/artifacts/.
 
 import { after, before, test } from "node:test";
@@ -421,4 +421,177 @@ test("reviewing speakers: one suggestion accepted with a key, one speaker typed;
   const left = jsonLines(plenary("review", "--document", String(doc.id), "--format", "json")).map((s) => s.id);
   assert.ok(!left.includes(toAccept.id) && !left.includes(toFix.id), JSON.stringify(left));
   assert.equal(left.length, queued.length - 2);
+});
+
+/** Sets a form field's value as typing would end (an `input` event), e.g. to empty it. */
+const setField = (testid, value) =>
+  session.execute(
+    `const e = document.querySelector('[data-testid="' + arguments[0] + '"]');
+     e.value = arguments[1];
+     e.dispatchEvent(new Event("input", { bubbles: true }));
+     e.dispatchEvent(new Event("change", { bubbles: true }));`,
+    [testid, value],
+  );
+
+/** Waits until nothing matches `css`. */
+async function gone(css, timeoutMs = 5000) {
+  const started = Date.now();
+  while ((await session.findAll(css)).length) {
+    if (Date.now() - started > timeoutMs) assert.fail(`${css} is still there`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Waits until the text content of the element matching `css` satisfies `accept` (the
+ * content, not WebDriver's rendered text, which leaves out text cut with an ellipsis).
+ */
+async function waitForContent(css, accept, timeoutMs = 15000) {
+  const started = Date.now();
+  let seen = null;
+  for (;;) {
+    seen = await session.execute(`return document.querySelector(arguments[0])?.textContent ?? null`, [css]);
+    if (seen !== null && accept(seen)) return seen;
+    if (Date.now() - started > timeoutMs) assert.fail(`timed out waiting for the content of ${css}; saw: ${seen}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** A field's current value in the page. */
+const fieldValue = (testid) => session.execute(`return document.querySelector('[data-testid="' + arguments[0] + '"]').value`, [testid]);
+
+/** Imports `file` from the Library screen's path field and returns its status. */
+async function importThroughUi(file) {
+  await session.clickOn(sel("nav-library"));
+  const path = (await session.waitFor(sel("import-path")))[0];
+  await session.clear(path);
+  await session.type(path, file);
+  await session.clickOn(sel("import-path-button"));
+  const name = file.split("/").pop();
+  // The panel still shows the last import until this one reports its file.
+  await session.waitForText(sel("import-result"), (t) => t.includes(name), 60000);
+  await session.waitFor(sel("import-panel", '[data-state="done"]'), 1, 60000);
+  const [result] = await session.findAll(sel("import-result"));
+  return session.attribute(result, "data-status");
+}
+
+test("correcting a document's title and meeting in the Library screen; a re-import keeps the correction", async () => {
+  // A short transcript written for this test: the Chair opens the 2nd meeting of the
+  // 4th substantive session of the OEWG.
+  const file = join(mkdtempSync(join(tmpdir(), "plenary-e2e-edit-")), "session-4-meeting-2.txt");
+  const transcript = [
+    "Session 4-2 Transcript",
+    "(OEWG 2021-25)",
+    "",
+    "This is an unofficial transcript",
+    "",
+    "Chair",
+    "",
+    "Good morning. The second meeting of the fourth substantive session is now called to order. I give the floor to Norway.",
+    "",
+    "Norway",
+    "",
+    "Thank you, Chair. Norway would like to see more regional workshops on incident response.",
+    "",
+    "Chair",
+    "",
+    "Thank you, Norway. I now give the floor to Ghana.",
+    "",
+    "Ghana",
+    "",
+    "Thank you, Chair. Ghana asks for a small fund for training national points of contact.",
+    "",
+    "Chair",
+    "",
+    "Thank you. The meeting is adjourned.",
+    "",
+  ].join("\n");
+  writeFileSync(file, transcript);
+  assert.equal(await importThroughUi(file), "imported");
+  const byPath = () => jsonLines(plenary("documents", "--format", "json")).find((d) => d.source_path === file);
+  const before = byPath();
+  assert.ok(before, `${file} is not in the library`);
+  assert.equal(before.meeting, "2nd meeting");
+  assert.deepEqual(before.corrected, []);
+
+  // Find it with the list's filter and open its form: the current values are there.
+  const filter = (await session.waitFor(sel("document-filter")))[0];
+  await session.clear(filter);
+  await session.type(filter, "session-4-meeting-2");
+  await session.clickOn(sel("document-edit-open", `[data-document-id="${before.id}"]`));
+  await session.waitFor(sel("document-edit", `[data-document-id="${before.id}"]`));
+  await session.waitFor(sel("document-edit-title"));
+  assert.equal(await fieldValue("document-edit-title"), before.title);
+  assert.equal(await fieldValue("document-edit-process"), "oewg-2021-2025");
+  assert.equal(await fieldValue("document-edit-session"), before.session);
+  assert.equal(await fieldValue("document-edit-meeting"), "2");
+  assert.equal(await fieldValue("document-edit-date"), "");
+
+  // A day that does not exist: the core's words, and nothing stored.
+  await session.type((await session.findAll(sel("document-edit-date")))[0], "2026-02-30");
+  await session.clickOn(sel("document-edit-save"));
+  const error = await session.waitForText(sel("document-edit-error"), (t) => t.length > 0);
+  assert.match(error, /2026-02-30.*there is no such day.*YYYY-MM-DD/, error);
+  await pickTheme("light");
+  await painted();
+  shot("document-edit-error", await session.screenshot());
+  assert.deepEqual(byPath().corrected, []);
+  await setField("document-edit-date", "");
+
+  // The title and the meeting, typed as a person would.
+  const title = (await session.findAll(sel("document-edit-title")))[0];
+  await session.clear(title);
+  await session.type(title, "OEWG, 4th session, 3rd meeting (corrected)");
+  const meeting = (await session.findAll(sel("document-edit-meeting")))[0];
+  await session.clear(meeting);
+  await session.type(meeting, "3");
+  await session.execute(`document.querySelector('[data-testid="document-edit"]').scrollIntoView({ block: "center" })`);
+  await painted();
+  shot("document-edit", await session.screenshot());
+  await pickTheme("dark");
+  await session.waitForText(sel("theme-toggle"), (t) => t.endsWith("dark"));
+  await painted();
+  shot("document-edit-dark", await session.screenshot());
+  await pickTheme("system");
+  await session.clickOn(sel("document-edit-save"));
+
+  // The form closes and the row shows the correction…
+  await waitForContent(sel("document-row", `[data-document-id="${before.id}"]`), (t) => t.includes("OEWG, 4th session, 3rd meeting (corrected)") && t.includes("3rd meeting"));
+  await gone(sel("document-edit"));
+  await session.waitFor(`${sel("document-row", `[data-document-id="${before.id}"]`)} ${sel("document-corrected")}`);
+  await painted();
+  shot("document-edited", await session.screenshot());
+  // …which the library stores: only the two fields changed.
+  const after = byPath();
+  assert.equal(after.title, "OEWG, 4th session, 3rd meeting (corrected)");
+  assert.equal(after.meeting, "3rd meeting");
+  assert.equal(after.session, before.session);
+  assert.equal(after.process, before.process);
+  assert.equal(after.date, null);
+  assert.deepEqual(after.corrected, ["title", "meeting"]);
+
+  // Esc closes the form without saving.
+  await session.clickOn(sel("document-edit-open", `[data-document-id="${before.id}"]`));
+  const again = (await session.waitFor(sel("document-edit-title")))[0];
+  assert.equal(await fieldValue("document-edit-title"), after.title);
+  await session.type(again, " (not saved)");
+  await session.keys(Session.KEYS.escape);
+  await gone(sel("document-edit"));
+  assert.equal(byPath().title, after.title);
+
+  // Importing the same file again keeps it…
+  assert.equal(await importThroughUi(file), "already_present");
+  let kept = byPath();
+  assert.equal(kept.title, after.title);
+  assert.equal(kept.meeting, "3rd meeting");
+  assert.deepEqual(kept.corrected, ["title", "meeting"]);
+  // …and so does a changed version of the file, which replaces the document.
+  writeFileSync(file, transcript.replace("incident response.", "incident response and on capacity-building."));
+  assert.equal(await importThroughUi(file), "replaced");
+  kept = byPath();
+  assert.equal(kept.title, after.title);
+  assert.equal(kept.meeting, "3rd meeting");
+  assert.deepEqual(kept.corrected, ["title", "meeting"]);
+  await waitForContent(sel("document-row", `[data-document-id="${kept.id}"]`), (t) => t.includes(after.title));
+  await setField("document-filter", "");
 });

@@ -25,7 +25,7 @@ export async function startDriver(port, stdio = "inherit") {
 }
 
 export class Session {
-  static KEYS = { enter: "\uE007", left: "\uE012", right: "\uE014" };
+  static KEYS = { enter: "\uE007", escape: "\uE00C", left: "\uE012", right: "\uE014" };
 
   constructor(base, id) {
     this.base = base;
