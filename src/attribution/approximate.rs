@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::gazetteer::{names, ActorKind, Mention, Resolver};
+use crate::gazetteer::names::{self, sound_key as phonetic};
+use crate::gazetteer::{ActorKind, Mention, Resolver};
 
 fn re(pattern: &str) -> Regex {
     crate::formats::text::pattern(pattern)
@@ -139,8 +140,9 @@ fn sounds_like(folded: &str, announced: &[Mention], resolver: &Resolver) -> Opti
     if key.len() < 2 {
         return None;
     }
-    let close = |alias: &str, strict: bool| {
-        let same_key = phonetic(alias) == key;
+    let index = resolver.aliases_by_sound();
+    let close = |alias_key: &str, alias: &str, strict: bool| {
+        let same_key = alias_key == key;
         let similarity = strsim::jaro_winkler(folded, alias);
         if strict {
             same_key && similarity >= 0.6
@@ -149,21 +151,26 @@ fn sounds_like(folded: &str, announced: &[Mention], resolver: &Resolver) -> Opti
         }
     };
     for a in announced {
-        let aliases = resolver.aliases_of(a.actor_id);
-        if aliases.iter().any(|alias| close(alias, false)) {
+        let matches = index
+            .iter()
+            .filter(|(_, _, id)| *id == a.actor_id)
+            .any(|(k, alias, _)| close(k, alias, false));
+        if matches {
             return Some(a.clone());
         }
     }
+    // Every State whose name sounds the same (the index is sorted by sound key).
+    let from = index.partition_point(|(k, _, _)| k.as_str() < key.as_str());
     let mut found: Option<(f64, Mention)> = None;
-    for (alias, actor) in resolver.aliases() {
-        if !matches!(actor.kind, ActorKind::State) || !close(alias, true) {
+    for (k, alias, id) in index[from..].iter().take_while(|(k, _, _)| *k == key) {
+        let Some(actor) = resolver.actor(*id) else {
+            continue;
+        };
+        if actor.kind != ActorKind::State || !close(k, alias, true) {
             continue;
         }
         let score = strsim::jaro_winkler(folded, alias);
-        if found
-            .as_ref()
-            .is_none_or(|(best, m)| score > *best && m.actor_id != actor.id)
-        {
+        if found.as_ref().is_none_or(|(best, _)| score > *best) {
             found = Some((
                 score,
                 Mention {
@@ -177,40 +184,6 @@ fn sounds_like(folded: &str, announced: &[Mention], resolver: &Resolver) -> Opti
         }
     }
     found.map(|(_, m)| m)
-}
-
-/// A rough key of how a (folded, lower-case) name sounds in English: consonants that
-/// sound alike merged, vowels dropped but for the first sound, letters not doubled.
-pub fn phonetic(folded: &str) -> String {
-    let chars: Vec<char> = folded.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let (code, skip) = match (c, next) {
-            ('p', Some('h')) => (Some('f'), 2),
-            ('s' | 'c', Some('h')) => (Some('x'), 2),
-            ('t', Some('h')) => (Some('t'), 2),
-            ('c', Some('e' | 'i' | 'y')) => (Some('s'), 1),
-            ('c' | 'k' | 'q' | 'g', _) => (Some('k'), 1),
-            ('z', _) => (Some('s'), 1),
-            ('v', _) => (Some('f'), 1),
-            ('d', _) => (Some('t'), 1),
-            ('b', _) => (Some('p'), 1),
-            ('j', _) => (Some('x'), 1),
-            ('a' | 'e' | 'i' | 'o' | 'u' | 'y', _) => (if i == 0 { Some('a') } else { None }, 1),
-            ('h' | 'w', _) => (None, 1),
-            (other, _) => (Some(other), 1),
-        };
-        if let Some(code) = code {
-            if !out.ends_with(code) {
-                out.push(code);
-            }
-        }
-        i += skip;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -260,7 +260,7 @@ fn speaker_of(
         if HOW.is_match(inner) {
             continue;
         }
-        if let Some(name) = resolver.resolve(inner).name() {
+        if let Some(name) = resolver.find(inner).name() {
             if !person.is_empty() {
                 people.push((person.clone(), name.to_string()));
             }

@@ -365,6 +365,8 @@ pub struct Resolver {
     acronyms: HashSet<String>,
     /// The first folded word of every alias, to skip words that start no name.
     first_words: HashSet<String>,
+    /// Every alias by how it sounds (`names::sound_key`), built on first use.
+    by_sound: std::sync::OnceLock<Vec<(String, String, i64)>>,
 }
 
 impl Resolver {
@@ -471,6 +473,17 @@ impl Resolver {
     /// Resolves a name: any alias (case, accents, apostrophes and a leading "the" or
     /// "delegation of" ignored) or an upper-case ISO 3166 alpha-3 code.
     pub fn resolve(&self, name: &str) -> Resolution {
+        match self.find(name) {
+            Resolution::Unknown { .. } => Resolution::Unknown {
+                suggestions: self.suggest(name.trim(), 3),
+            },
+            known => known,
+        }
+    }
+
+    /// Resolves a name like [`Resolver::resolve`], without looking for suggestions when
+    /// it is unknown: for parsers, which ask of every short line whether it is a name.
+    pub fn find(&self, name: &str) -> Resolution {
         let trimmed = name.trim();
         let id = self.by_alias.get(&names::normalize(trimmed)).or_else(|| {
             let is_code = trimmed.len() == 3 && trimmed.chars().all(|c| c.is_ascii_uppercase());
@@ -484,7 +497,7 @@ impl Resolver {
                 kind: actor.kind,
             },
             None => Resolution::Unknown {
-                suggestions: self.suggest(trimmed, 3),
+                suggestions: Vec::new(),
             },
         }
     }
@@ -533,20 +546,18 @@ impl Resolver {
             .collect()
     }
 
-    /// Every folded alias with its actor.
-    pub fn aliases(&self) -> impl Iterator<Item = (&str, &ResolverActor)> {
-        self.by_alias
-            .iter()
-            .filter_map(|(alias, id)| Some((alias.as_str(), self.actors.get(id)?)))
-    }
-
-    /// The folded aliases of one actor.
-    pub fn aliases_of(&self, id: i64) -> Vec<&str> {
-        self.by_alias
-            .iter()
-            .filter(|(_, a)| **a == id)
-            .map(|(alias, _)| alias.as_str())
-            .collect()
+    /// Every folded alias with its sound key and actor id (see `names::sound_key`),
+    /// computed once per resolver.
+    pub fn aliases_by_sound(&self) -> &[(String, String, i64)] {
+        self.by_sound.get_or_init(|| {
+            let mut all: Vec<(String, String, i64)> = self
+                .by_alias
+                .iter()
+                .map(|(alias, id)| (names::sound_key(alias), alias.clone(), *id))
+                .collect();
+            all.sort();
+            all
+        })
     }
 
     /// How many actors the resolver knows.

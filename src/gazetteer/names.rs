@@ -72,6 +72,41 @@ fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// A rough key of how a (folded, lower-case) name sounds in English, to match names
+/// speech recognition garbled ("Shelly" for Chile): consonants that
+/// sound alike merged, vowels dropped but for the first sound, letters not doubled.
+pub fn sound_key(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let (code, skip) = match (c, next) {
+            ('p', Some('h')) => (Some('f'), 2),
+            ('s' | 'c', Some('h')) => (Some('x'), 2),
+            ('t', Some('h')) => (Some('t'), 2),
+            ('c', Some('e' | 'i' | 'y')) => (Some('s'), 1),
+            ('c' | 'k' | 'q' | 'g', _) => (Some('k'), 1),
+            ('z', _) => (Some('s'), 1),
+            ('v', _) => (Some('f'), 1),
+            ('d', _) => (Some('t'), 1),
+            ('b', _) => (Some('p'), 1),
+            ('j', _) => (Some('x'), 1),
+            ('a' | 'e' | 'i' | 'o' | 'u' | 'y', _) => (if i == 0 { Some('a') } else { None }, 1),
+            ('h' | 'w', _) => (None, 1),
+            (other, _) => (Some(other), 1),
+        };
+        if let Some(code) = code {
+            if !out.ends_with(code) {
+                out.push(code);
+            }
+        }
+        i += skip;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::normalize;

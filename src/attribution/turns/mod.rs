@@ -104,7 +104,7 @@ pub fn segment(
     labels: &[(usize, LabelHint)],
     resolver: &Resolver,
 ) -> Vec<Turn> {
-    let chair_id = match resolver.resolve(CHAIR) {
+    let chair_id = match resolver.find(CHAIR) {
         crate::gazetteer::Resolution::Known { actor_id, .. } => Some(actor_id),
         _ => None,
     };

@@ -260,7 +260,7 @@ fn floor_given(
             name,
             kind,
             ..
-        } = resolver.resolve("Secretariat")
+        } = resolver.find("Secretariat")
         {
             return Some(Floor {
                 who: Some(Mention {

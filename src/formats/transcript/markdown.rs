@@ -47,7 +47,7 @@ pub fn label(para: &Paragraph, resolver: &Resolver) -> Option<LabelHint> {
     let officer = fields.iter().skip(1).any(|f| OFFICER.is_match(f));
     let known = |name: &str| -> Option<Mention> {
         let name = reorder(name);
-        match resolver.resolve(&name.replace(" + ", " and ")) {
+        match resolver.find(&name.replace(" + ", " and ")) {
             Resolution::Known {
                 actor_id,
                 name,

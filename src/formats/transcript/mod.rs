@@ -134,7 +134,7 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
     if text.ends_with(['.', '?', '!', ',', ';']) && !text.ends_with("Amb.") {
         return None;
     }
-    let known = |name: &str| match resolver.resolve(name) {
+    let known = |name: &str| match resolver.find(name) {
         Resolution::Known { name, kind, .. } => Some((name, kind)),
         Resolution::Unknown { .. } => None,
     };
@@ -571,7 +571,7 @@ pub fn turn_links(
     let speaker_id = speaker
         .name
         .as_deref()
-        .and_then(|n| match resolver.resolve(n) {
+        .and_then(|n| match resolver.find(n) {
             Resolution::Known { actor_id, .. } => Some(actor_id),
             Resolution::Unknown { .. } => None,
         });

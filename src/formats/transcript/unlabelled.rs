@@ -85,7 +85,7 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         // EU "on behalf of the European Union and its member States" speaks for the Union.
         let state = speaker.name.as_deref().is_some_and(|n| {
             matches!(
-                resolver.resolve(n),
+                resolver.find(n),
                 Resolution::Known {
                     kind: ActorKind::State,
                     ..
@@ -96,7 +96,7 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         // member States": for the group.
         let group_speaker = speaker.name.as_deref().filter(|n| {
             matches!(
-                resolver.resolve(n),
+                resolver.find(n),
                 Resolution::Known {
                     kind: ActorKind::Group,
                     ..
