@@ -355,3 +355,55 @@ fn a_giant_turn_is_reported_with_its_line_and_sent_to_review() {
         .iter()
         .all(|s| s.id != giant.id));
 }
+
+#[test]
+fn a_list_read_after_a_name_alone_gives_the_floor_to_its_first() {
+    let text = "\
+The 9th meeting of the substantive plenary session of 2026 of the Global Mechanism is called to order. Thank you. I now give the floor to Kenya.
+
+Thank you, Madam Chair. Kenya supports capacity building.
+
+Thank you very much. I'm going to read now the next 5 countries.
+
+Paraguay.
+
+Suriname, the Dominican Republic, Paraguay, Indonesia, and Tuvalu.
+
+Madam Chair, Suriname aligns itself with the statement delivered on behalf of the Caribbean Community.
+
+Thank you. I now give the floor to the Dominican Republic.
+
+Thank you, Madam Chair. The Dominican Republic supports the fund.
+
+Thank you. I now give the floor to Paraguay.
+
+Thank you. Paraguay supports the mechanism.
+
+Thank you very much. The meeting is adjourned.
+";
+    let (doc, _dir) = parse_text(text, "meeting.txt");
+    let names: Vec<String> = doc
+        .statements
+        .iter()
+        .map(|s| s.speaker.name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Chair",
+            "Kenya",
+            "Chair",
+            "Suriname",
+            "Chair",
+            "Dominican Republic",
+            "Chair",
+            "Paraguay",
+            "Chair"
+        ],
+        "{:#?}",
+        doc.statements
+            .iter()
+            .map(|s| (&s.speaker, &s.evidence))
+            .collect::<Vec<_>>()
+    );
+}

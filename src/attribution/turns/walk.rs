@@ -196,11 +196,13 @@ pub(super) fn walk(source: &str, reads: &[Read], resolver: &Resolver) -> Vec<Dra
                 if f.who.is_some() || f.label.is_some() || !named {
                     floor = Some(f);
                 }
-            } else if let Some(first) = r
-                .list
-                .first()
-                .filter(|_| floor.is_none() && r.cues.next.is_empty())
-            {
+            } else if let Some(first) = r.list.first().filter(|_| {
+                // After no floor, or after a name alone (a fragment: "Paraguay.").
+                let fragment = floor
+                    .as_ref()
+                    .is_none_or(|f| f.evidence.split_whitespace().count() <= 2);
+                fragment && r.cues.next.is_empty()
+            }) {
                 // A list read out with no cue after it: its first name speaks next.
                 floor = Some(Floor {
                     who: Some(first.clone()),
