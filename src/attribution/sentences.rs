@@ -140,7 +140,7 @@ static SECRETARY: LazyLock<Regex> = LazyLock::new(|| {
 /// Thanks for a statement just made, with or without the speaker's name.
 static THANKS_FOR_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:okay[,.]?\s*|so[,.]?\s*)?(?:(?:i |we )?thank(?:s| you)?|many thanks)\b[^.?!]{0,80}\bfor (?:that|the|your|this|his|her|their) (?:very )?(?:\w+ )?(?:statement|contribution|intervention|remarks|presentation|report|briefing)|^(?:much[ií]simas |muchas )?gracias por (?:su|la|esta|esa) (?:intervenci[oó]n|declaraci[oó]n|presentaci[oó]n)|^merci (?:beaucoup )?pour (?:votre|cette) (?:intervention|d[ée]claration)|^(?:i |we )?thank the (?:distinguished |deputy |permanent |honou?rable )*(?:representative|delegation|delegate|ambassador|secretary|pr|speaker|under[- ]secretary|president|high representative)\b|\bsays the chair\b",
+        r"(?i)^(?:okay[,.]?\s*|so[,.]?\s*)?(?:(?:i |we )?thank(?:s| you)?|many thanks)\b[^.?!]{0,80}\bfor (?:that|the|your|this|his|her|their) (?:very )?(?:\w+ )?(?:statement|contribution|intervention|remarks|presentation|report|briefing)|^(?:much[ií]simas |muchas )?gracias por (?:su|la|esta|esa) (?:intervenci[oó]n|declaraci[oó]n|presentaci[oó]n)|^merci (?:beaucoup )?pour (?:votre|cette) (?:intervention|d[ée]claration)|^(?:i |we )?thank the (?:distinguished |deputy |permanent |honou?rable )*(?:representative|delegation|delegate|ambassador|secretary|pr|speaker|under[- ]secretary|president|high representative)\b|\bsays the chair\b|^(?:thank you|thanks)(?: very much| so much)?,? (?:mr|ms|mrs|dr)\.? (?-i:\p{Lu}\p{Ll}+)(?: (?-i:\p{Lu}\p{Ll}+))?\s*(?:[.,]|for\b)",
     )
 });
 /// A sentence opening with thanks ("Thank you very much, Zimbabwe").
@@ -158,7 +158,7 @@ static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 /// Addressing the presiding officer, as delegates do.
 static ADDRESSES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|\b(?:thank you|thanks|gracias|merci|muchas gracias)(?: (?:very|so) much| again)?,?\s+)(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+|(?:distinguished|dear|honou?rable|esteemed) |monsieur le |madame la |se[ñn]or |se[ñn]ora )?(?:co-?)?(?:chair|chairs|chairman|chairperson|chairwoman|president|pr[ée]sident|pr[ée]sidente|presidente|presidenta|vice-chair)\b|^(?:mr|madam|madame|mister)\.?$|^(?:monsieur|madame|se[ñn]or|se[ñn]ora)\b|^(?:excellenc(?:y|ies)|distinguished (?:delegates|colleagues))",
+        r"(?i)(?:^|\b(?:thank you|thanks|gracias|merci|muchas gracias)(?: (?:very|so) much| again)?,?\s+)(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+|(?:distinguished|dear|honou?rable|esteemed) |monsieur le |madame la |se[ñn]or |se[ñn]ora )?(?:co[- ]?)?(?:chair|chairs|chairman|chairperson|chairwoman|president|pr[ée]sident|pr[ée]sidente|presidente|presidenta|vice-chair)\b|^(?:mr|madam|madame|mister)\.?$|^(?:monsieur|madame|se[ñn]or|se[ñn]ora)\b|^(?:excellenc(?:y|ies)|distinguished (?:delegates|colleagues))",
     )
 });
 /// A delegate speaking of their own delegation or group.

@@ -323,7 +323,11 @@ fn labelled_turns<'a>(paras: &[Paragraph<'a>], resolver: &Resolver) -> Vec<Turn<
     turns
 }
 
-/// Turns of an unlabelled transcript: one per paragraph, speakers from the text.
+/// Turns of an unlabelled transcript: who presides and who speaks comes from the
+/// shared turn builder ([`crate::attribution::turns`]), paragraph by paragraph (an
+/// AI-generated report gives each turn a paragraph of its own); the speakers, people
+/// introduced by name at a roundtable, from the text: who is introduced and thanked by
+/// name, and the organisation each speaks for.
 fn unlabelled_turns<'a>(
     paras: &[Paragraph<'a>],
     document: &str,
@@ -332,9 +336,12 @@ fn unlabelled_turns<'a>(
     let texts: Vec<String> = paras.iter().map(|p| p.text()).collect();
     let n = texts.len();
     let mut person: Vec<Option<String>> = vec![None; n];
-    let mut chair = vec![false; n];
-    chair[0] = true;
-    chair[n - 1] = true;
+    let shared = crate::attribution::turns::segment(document, paras, &[], resolver);
+    let turn_at = |offset: usize| shared.iter().rev().find(|t| t.start <= offset);
+    let chair: Vec<bool> = paras
+        .iter()
+        .map(|p| turn_at(p.start()).is_none_or(|t| t.is_chair))
+        .collect();
     for (i, t) in texts.iter().enumerate() {
         let people: Vec<_> = PERSON.captures_iter(t).collect();
         for c in &people {
@@ -346,7 +353,6 @@ fn unlabelled_turns<'a>(
             // "Thank you very much, Ms. Lenka Filipova." — the previous speaker.
             if THANKS_OPENING.is_match(before) && i > 0 && person[i - 1].is_none() {
                 person[i - 1] = Some(one_line(name.as_str()));
-                chair[i] = true;
             }
             // "… by Ms. Amna Rafiq, please." — the next speaker.
             let tail_before: String = before
@@ -363,7 +369,6 @@ fn unlabelled_turns<'a>(
                 && i + 1 < n
             {
                 person[i + 1] = Some(one_line(name.as_str()));
-                chair[i] = true;
             }
         }
     }
