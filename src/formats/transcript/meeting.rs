@@ -89,6 +89,28 @@ static NAMED_SESSION: LazyLock<Regex> =
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\D)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\D|$)"));
 
+/// A date as a title prints it: "(Sep 16, 2025)", "16 September 2025".
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? ((?:19|20)\d\d)\b|\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* ((?:19|20)\d\d)\b",
+    )
+});
+
+/// The first date written out in the opening lines (a markdown title's "(Sep 16, 2025)").
+fn spoken_date(opening: &str) -> Option<NaiveDate> {
+    let head: String = opening.lines().take(3).collect::<Vec<_>>().join(" ");
+    let c = WRITTEN_DATE.captures(&head)?;
+    let (month, day, year) = match c.get(1) {
+        Some(m) => (m.as_str(), &c[2], &c[3]),
+        None => (&c[5], &c[4], &c[6]),
+    };
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = months.iter().position(|m| month.eq_ignore_ascii_case(m))? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+}
+
 /// What a transcript says of its meeting.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meeting {
@@ -108,9 +130,12 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
         .to_string();
-    let date = DATE.captures(&stem).and_then(|c| {
-        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-    });
+    let date = DATE
+        .captures(&stem)
+        .and_then(|c| {
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        })
+        .or_else(|| spoken_date(opening));
     // File names join words with "_" and "-", which a word boundary does not see.
     let spaced = stem.replace(['_', '-'], " ");
     let mut sitting = Sitting::default();
@@ -129,11 +154,11 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
         }
         if sitting.session.is_none() && sitting.session_name.is_none() {
             if let Some(c) = YEAR_SESSION.captures(source) {
-                let year = c
-                    .get(1)
-                    .or(c.get(4))
-                    .map(|y| y.as_str().to_string())
-                    .or_else(|| date.map(|d| d.format("%Y").to_string()));
+                // The meeting's date wins over a year speech recognition garbled
+                // ("the substantive plenary session of 2020. 26").
+                let year = date
+                    .map(|d| d.format("%Y").to_string())
+                    .or_else(|| c.get(1).or(c.get(4)).map(|y| y.as_str().to_string()));
                 let kind = c.get(2).or(c.get(3)).map_or("session", |k| k.as_str());
                 let kind = kind.replace(['_', '-'], " ").to_lowercase();
                 sitting.session_name = Some(match year {
