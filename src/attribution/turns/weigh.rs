@@ -253,51 +253,7 @@ fn decide(
     let mut review = None;
     let cued = floor.and_then(|f| f.who.as_ref());
     let (speaker, evidence) = match (cued, thanked, own.as_ref()) {
-        (Some(c), t, o) => {
-            let method = if floor.is_some_and(|f| f.approximate) {
-                Method::Approximate
-            } else {
-                Method::ChairCue
-            };
-            let mut confidence: f64 = if method == Method::Approximate {
-                0.6
-            } else {
-                0.85
-            };
-            if floor.is_some_and(|f| f.corrected) {
-                confidence -= 0.1;
-            }
-            let confirmed = t.is_some_and(|t| same(t, c)) || o.is_some_and(|o| same(o, c));
-            let contradicted = [t, o].into_iter().flatten().find(|x| !same(x, c));
-            let mut chosen = c.clone();
-            if confirmed {
-                confidence = (confidence + 0.1).min(0.95);
-            } else if let Some(x) = contradicted {
-                // The Chair thanked, or the speaker named, someone else.
-                let both = t.zip(o).is_some_and(|(t, o)| same(t, o));
-                if both || method == Method::Approximate {
-                    alternatives.push(c.name.clone());
-                    chosen = x.clone();
-                    confidence = 0.7;
-                } else {
-                    alternatives.push(x.name.clone());
-                    confidence = 0.5;
-                }
-                review = Some("the Chair's cue and the speech name different speakers".to_string());
-            }
-            if method == Method::Approximate && review.is_none() && !confirmed {
-                review = Some("the cued name was matched approximately".to_string());
-            }
-            let method = if chosen.actor_id == c.actor_id {
-                method
-            } else {
-                Method::InText
-            };
-            (
-                SpeakerGuess::new(chosen.name.clone(), method, confidence),
-                floor.map(|f| f.evidence.clone()),
-            )
-        }
+        (Some(c), t, o) => from_cue(c, floor, t, o, &mut alternatives, &mut review),
         (None, Some(t), o) => {
             let confirmed = o.is_some_and(|o| same(o, t));
             let confidence = if confirmed { 0.85 } else { 0.75 };
@@ -360,4 +316,60 @@ fn decide(
         alternatives,
         on_behalf: None,
     }
+}
+
+/// A speaker turn the Chair gave the floor to by name: the cue, confirmed or
+/// contradicted by the thanks after it (`t`) and the speaker's own name (`o`).
+fn from_cue(
+    c: &Mention,
+    floor: Option<&Floor>,
+    t: Option<&Mention>,
+    o: Option<&Mention>,
+    alternatives: &mut Vec<String>,
+    review: &mut Option<String>,
+) -> (SpeakerGuess, Option<String>) {
+    let same = |a: &Mention, b: &Mention| a.actor_id == b.actor_id;
+    let method = if floor.is_some_and(|f| f.approximate) {
+        Method::Approximate
+    } else {
+        Method::ChairCue
+    };
+    let mut confidence: f64 = if method == Method::Approximate {
+        0.6
+    } else {
+        0.85
+    };
+    if floor.is_some_and(|f| f.corrected) {
+        confidence -= 0.1;
+    }
+    let confirmed = t.is_some_and(|t| same(t, c)) || o.is_some_and(|o| same(o, c));
+    let contradicted = [t, o].into_iter().flatten().find(|x| !same(x, c));
+    let mut chosen = c.clone();
+    if confirmed {
+        confidence = (confidence + 0.1).min(0.95);
+    } else if let Some(x) = contradicted {
+        // The Chair thanked, or the speaker named, someone else.
+        let both = t.zip(o).is_some_and(|(t, o)| same(t, o));
+        if both || method == Method::Approximate {
+            alternatives.push(c.name.clone());
+            chosen = x.clone();
+            confidence = 0.7;
+        } else {
+            alternatives.push(x.name.clone());
+            confidence = 0.5;
+        }
+        *review = Some("the Chair's cue and the speech name different speakers".to_string());
+    }
+    if method == Method::Approximate && review.is_none() && !confirmed {
+        *review = Some("the cued name was matched approximately".to_string());
+    }
+    let method = if chosen.actor_id == c.actor_id {
+        method
+    } else {
+        Method::InText
+    };
+    (
+        SpeakerGuess::new(chosen.name.clone(), method, confidence),
+        floor.map(|f| f.evidence.clone()),
+    )
 }
