@@ -415,3 +415,65 @@ Thank you very much. The meeting is adjourned.
             .collect::<Vec<_>>()
     );
 }
+
+/// The speakers of a file as imported, in order.
+fn imported_speakers(path: &Path) -> Vec<String> {
+    let dir = temp_dir();
+    let mut library = Library::open(dir.path()).unwrap();
+    let outcome = library
+        .import(
+            &[path.to_path_buf()],
+            &plenary::import::ImportOptions::default(),
+            |_| {},
+        )
+        .unwrap()
+        .remove(0)
+        .1
+        .unwrap();
+    library
+        .statements(Some(outcome.document), None, None, None)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.speaker.unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn a_machine_transcript_reads_the_same_saved_as_a_web_page_or_one_segment_a_line() {
+    let Some(corpus) = corpus() else { return };
+    let tmp = temp_dir();
+    for name in [
+        "2026-07-23_global-mechanism_plenary-session-meeting-8.txt",
+        "2025-07-10_oewg_11th-session-meeting-7.txt",
+    ] {
+        let path = corpus.join("webtv").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let blocks: Vec<String> = text.split("\n\n").map(|b| b.replace('\n', " ")).collect();
+        let stem = name.trim_end_matches(".txt");
+        let lines = tmp.path().join(format!("{stem}-lines.txt"));
+        std::fs::write(&lines, blocks.join("\n") + "\n").unwrap();
+        let page = tmp.path().join(format!("{stem}.html"));
+        let escape = |b: &str| {
+            b.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let body: String = blocks
+            .iter()
+            .map(|b| format!("<p>{}</p>\n", escape(b)))
+            .collect();
+        std::fs::write(
+            &page,
+            format!("<html><head><title>{stem}</title></head><body><article>{body}</article></body></html>"),
+        )
+        .unwrap();
+        let expected = imported_speakers(&path);
+        assert!(expected.len() > 50, "{name}: {} statements", expected.len());
+        assert_eq!(
+            imported_speakers(&lines),
+            expected,
+            "{name}: one segment a line"
+        );
+        assert_eq!(imported_speakers(&page), expected, "{name}: as a web page");
+    }
+}

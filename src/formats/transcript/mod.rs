@@ -367,7 +367,26 @@ pub fn parse(
         .iter()
         .filter(|p| label(p, resolver, false).is_some())
         .count();
-    if labels <= 2 && paras.len() >= 8 {
+    // A record saved with one segment a line and no blank lines between them (a
+    // transcript copied from a viewer) has its segments as lines: each is a block.
+    if paras.len() < 8 {
+        let long_lines: Vec<&text::Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+        let ending = long_lines
+            .iter()
+            .filter(|l| l.trimmed().ends_with(['.', '?', '!']))
+            .count();
+        if long_lines.len() >= 8 && ending * 10 >= long_lines.len() * 6 {
+            paras = long_lines
+                .iter()
+                .map(|l| Paragraph {
+                    lines: vec![**l],
+                    blank_before: 0,
+                })
+                .collect();
+        }
+    }
+    let unlabelled = labels <= 2 && (paras.len() >= 8 || source.len() > 4000);
+    if unlabelled {
         let found = meeting::read(source, file_name);
         let mut doc = ParsedDocument::new(SourceType::Transcript, found.title);
         doc.unofficial = true;
