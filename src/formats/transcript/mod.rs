@@ -385,7 +385,10 @@ pub fn parse(
                 .collect();
         }
     }
-    let unlabelled = labels <= 2 && (paras.len() >= 8 || source.len() > 4000);
+    // A few stray lines that happen to be a name ("Ghana") do not make a labelled
+    // transcript: labels must open a fair share of its paragraphs.
+    let unlabelled =
+        (labels <= 2 || labels * 20 < paras.len()) && (paras.len() >= 8 || source.len() > 4000);
     if unlabelled {
         let found = meeting::read(source, file_name);
         let mut doc = ParsedDocument::new(SourceType::Transcript, found.title);
