@@ -70,6 +70,18 @@ pub fn split(block: &str, offset: usize, index: usize) -> Vec<Sentence> {
             i = j;
             continue;
         }
+        // Speech recognition runs two speakers' sentences together without a stop:
+        // "… the regional group Thank you very much, Colombia, …". A capitalised
+        // "Thank you" right after a lower-case word opens a sentence.
+        if c == b'T'
+            && i >= 2
+            && bytes[i - 1] == b' '
+            && bytes[i - 2].is_ascii_lowercase()
+            && block[i..].starts_with("Thank you")
+        {
+            push(&mut out, block, offset, index, from, i);
+            from = i;
+        }
         i += 1;
     }
     push(&mut out, block, offset, index, from, block.len());
@@ -249,6 +261,10 @@ mod tests {
         );
         assert_eq!(sentences("Rev. 2 is here."), ["Rev. 2 is here."]);
         assert_eq!(sentences("  Mr.  "), ["Mr."]);
+        assert_eq!(
+            sentences("the regional group Thank you very much, Colombia."),
+            ["the regional group", "Thank you very much, Colombia."]
+        );
     }
 
     fn mention(text: &str, name: &str) -> Mention {
