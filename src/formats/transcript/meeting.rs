@@ -2,14 +2,16 @@
 //! meeting opens ("The 7th meeting of the 11th substantive session of the Open-ended
 //! Working Group … is now called to order", "the 8th meeting of the 2026 substantive
 //! plenary session of the Global Mechanism …") and from a UN Web TV title or file
-//! name ("2026-07-21_global-mechanism_plenary-session-meeting-3.txt").
+//! name ("2026-07-21_global-mechanism_plenary-session-meeting-3.txt"); for labelled
+//! transcripts, from their title ("Session 2-8 Transcript (OEWG 2021-25)") and the
+//! Chair citing the founding resolution.
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::formats::document::Sitting;
+use crate::formats::document::{AgendaRef, Sitting};
 use crate::formats::text::{self, number_word, ordinal};
 
 fn re(pattern: &str) -> Regex {
@@ -22,8 +24,8 @@ static BODIES: LazyLock<Vec<(Regex, &'static str, &'static str)>> = LazyLock::ne
     vec![
         (
             re(r"(?i)\bglobal[\s_-]+mechanism\b"),
-            super::GLOBAL_MECHANISM.0,
-            super::GLOBAL_MECHANISM.1,
+            GLOBAL_MECHANISM.0,
+            GLOBAL_MECHANISM.1,
         ),
         (
             re(
@@ -109,6 +111,114 @@ fn spoken_date(opening: &str) -> Option<NaiveDate> {
     ];
     let month = months.iter().position(|m| month.eq_ignore_ascii_case(m))? as u32 + 1;
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+}
+
+// ---- Labelled transcripts: the title and the Chair's opening words.
+
+/// A title's process: "OEWG 2021-25", "Open-ended Working Group 2021–2025".
+static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(OEWG|Open[- ]ended Working Group)\b\D{0,140}?((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b",
+    )
+});
+/// A title's session and meeting: "Session 2-8".
+static SESSION_MEETING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsession\s+(\d{1,2})\s*[-–.:/]\s*(\d{1,2})\b"));
+/// The Chair's words: "the eighth meeting of the second substantive session".
+static SPOKEN_SITTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\w+)\s+meeting\s+of\s+the\s+(\w+)\s+(?:substantive\s+)?session\b")
+});
+/// The resolution that established a process, as the Chair cites it.
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bresolution\s+(\d{2}/\d{1,3})\b"));
+/// "agenda item five sub item on capacity building", "agenda item 5 (b) on …".
+static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bagenda\s+item\s+(\d{1,2}|[a-z]+)(?:\s*\(?([a-h])\)?(?:\s|,|$))?(?:[\s,]*(?:sub[- ]?item\s+)?(?:on|relating to|concerning|regarding|entitled|,)\s+(?:the\s+)?([a-z][a-z \-]{2,60}?))?(?:[.,;]|\s+and\b|\s+which\b|\s+i\b|$)",
+    )
+});
+static FUTURE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:tomorrow|will|next|later|afternoon session)\b"));
+/// Known processes by the General Assembly resolution that established them.
+const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
+    ("75/240", "oewg-2021-2025", "OEWG 2021–2025"),
+    ("73/27", "oewg-2019-2021", "OEWG 2019–2021"),
+];
+
+/// The process key and name of the OEWG's successor.
+pub const GLOBAL_MECHANISM: (&str, &str) = ("global-mechanism", "Global Mechanism on ICT security");
+static GLOBAL_MECHANISM_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bglobal\s+mechanism\b"));
+static GLOBAL_MECHANISM_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:session|meeting|plenary|chair) of the global\s+mechanism\b"));
+
+/// Process, session and meeting from a title, else from the Chair's opening words.
+pub fn sitting(title: &str, opening: &str) -> Sitting {
+    let mut sitting = Sitting::default();
+    for source in [title, opening] {
+        if sitting.process.is_none() {
+            if let Some(c) = PROCESS.captures(source) {
+                let from: i64 = c[2].parse().unwrap_or(0);
+                let mut to: i64 = c[3].parse().unwrap_or(0);
+                if to < 100 {
+                    to += from / 100 * 100;
+                }
+                sitting.process = Some((format!("oewg-{from}-{to}"), format!("OEWG {from}–{to}")));
+            }
+        }
+        if sitting.session.is_none() {
+            if let Some(c) = SESSION_MEETING.captures(source) {
+                sitting.session = c[1].parse().ok();
+                sitting.meeting = c[2].parse().ok();
+            } else if let Some(c) = SPOKEN_SITTING.captures(source) {
+                sitting.meeting = number_word(&c[1]);
+                sitting.session = number_word(&c[2]);
+            }
+        }
+    }
+    // The OEWG's successor, the Global Mechanism on ICT security (from 2026): named in
+    // the title, or by the presiding officer opening one of its meetings.
+    if sitting.process.is_none()
+        && (GLOBAL_MECHANISM_TITLE.is_match(title) || GLOBAL_MECHANISM_OPENING.is_match(opening))
+    {
+        sitting.process = Some((
+            GLOBAL_MECHANISM.0.to_string(),
+            GLOBAL_MECHANISM.1.to_string(),
+        ));
+    }
+    if sitting.process.is_none() && opening.contains("Working Group") {
+        if let Some(c) = RESOLUTION.captures(opening) {
+            if let Some((_, key, name)) = PROCESS_BY_RESOLUTION.iter().find(|(r, _, _)| *r == &c[1])
+            {
+                sitting.process = Some((key.to_string(), name.to_string()));
+            }
+        }
+    }
+    sitting
+}
+
+/// The agenda item a presiding officer opens, if stated ("continue with the
+/// consideration of agenda item five sub item on capacity building").
+pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
+    for sentence in chair_text.split_inclusive(['.', '?', '!']) {
+        if FUTURE.is_match(sentence) && !sentence.to_lowercase().contains("continue") {
+            continue;
+        }
+        if let Some(c) = AGENDA.captures(sentence) {
+            let Some(number) = number_word(&c[1]) else {
+                continue;
+            };
+            let number = match c.get(2) {
+                Some(sub) => format!("{number} ({})", sub.as_str().to_lowercase()),
+                None => number.to_string(),
+            };
+            let title = c
+                .get(3)
+                .map(|t| t.as_str().trim().to_string())
+                .filter(|t| !t.is_empty());
+            return Some(AgendaRef { number, title });
+        }
+    }
+    None
 }
 
 /// What a transcript says of its meeting.

@@ -13,14 +13,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod labels;
 mod markdown;
 mod meeting;
 mod unlabelled;
 
-use super::document::{
-    AgendaRef, ParsedDocument, ParsedSpeakerEntry, ParsedStatement, Sitting, SourceType,
-};
-use super::text::{self, number_word, Paragraph};
+pub use labels::{label, Label};
+pub use meeting::{agenda_item, sitting, GLOBAL_MECHANISM};
+
+use labels::split_inline_labels;
+
+use super::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement, SourceType};
+use super::text::{self, Paragraph};
 use super::ParseError;
 use crate::attribution::cues::{floor_cues, FloorCues};
 use crate::attribution::links::find_links;
@@ -40,295 +44,18 @@ static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:leave a (?:reply|comment)|cancel reply|your email address will not be published|you must be logged in to post a comment|comments are closed|post navigation|share this:?|related posts?:?|\d+ (?:comments?|responses?))\s*$",
     )
 });
-/// A title's process: "OEWG 2021-25", "Open-ended Working Group 2021–2025".
-static PROCESS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(OEWG|Open[- ]ended Working Group)\b\D{0,140}?((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b",
-    )
-});
-/// A title's session and meeting: "Session 2-8".
-static SESSION_MEETING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bsession\s+(\d{1,2})\s*[-–.:/]\s*(\d{1,2})\b"));
-/// The Chair's words: "the eighth meeting of the second substantive session".
-static SPOKEN_SITTING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\w+)\s+meeting\s+of\s+the\s+(\w+)\s+(?:substantive\s+)?session\b")
-});
-/// The resolution that established a process, as the Chair cites it.
-static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bresolution\s+(\d{2}/\d{1,3})\b"));
-/// "agenda item five sub item on capacity building", "agenda item 5 (b) on …".
-static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bagenda\s+item\s+(\d{1,2}|[a-z]+)(?:\s*\(?([a-h])\)?(?:\s|,|$))?(?:[\s,]*(?:sub[- ]?item\s+)?(?:on|relating to|concerning|regarding|entitled|,)\s+(?:the\s+)?([a-z][a-z \-]{2,60}?))?(?:[.,;]|\s+and\b|\s+which\b|\s+i\b|$)",
-    )
-});
-static FUTURE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:tomorrow|will|next|later|afternoon session)\b"));
 /// A turn that opens by addressing the presiding officer.
 static ADDRESSES_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:thank(?:s| you)[^.]{0,40}?\b(?:chair|chairman|chairperson|chairwoman|president|madam|sir)\b|(?:mr\.?|madam|madame|distinguished|dear)\s+(?:chair|chairman|chairperson|president)|chair\b|chairman\b|chairperson\b|yes,?\s+(?:it is|chair|sir|madam))",
     )
 });
-/// An honorific with a name: a label for a person ("Ambassador Gafoor").
-static PERSON_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:H\.?\s?E\.?\s+)?(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Madam|Dr\.?|Professor|Prof\.?|Minister|Excellency)\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}$",
-    )
-});
-/// Known processes by the General Assembly resolution that established them.
-const PROCESS_BY_RESOLUTION: &[(&str, &str, &str)] = &[
-    ("75/240", "oewg-2021-2025", "OEWG 2021–2025"),
-    ("73/27", "oewg-2019-2021", "OEWG 2019–2021"),
-];
-
-/// A label with a qualifier: "Egypt (on behalf of the African Group)", "H.E. Ambassador
-/// X (Egypt)", "France, on behalf of the European Union".
-static QUALIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.+?)\s*(?:\(([^()]{2,80})\)|,\s*((?i:speaking\s+)?(?i:on\s+behalf\s+of)\s+.{2,80}))$")
-});
-/// "on behalf of the African Group" → "African Group".
-static ON_BEHALF_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:speaking\s+)?on\s+behalf\s+of\s+(.+)$"));
-
-/// The process key and name of the OEWG's successor.
-pub const GLOBAL_MECHANISM: (&str, &str) = ("global-mechanism", "Global Mechanism on ICT security");
-static GLOBAL_MECHANISM_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bglobal\s+mechanism\b"));
-static GLOBAL_MECHANISM_OPENING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:session|meeting|plenary|chair) of the global\s+mechanism\b"));
-
-/// A label line: the speaker it names, or the presiding officer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: String,
-    /// Resolved actor name, if the label names one.
-    pub actor: Option<String>,
-    pub kind: Option<ActorKind>,
-    /// The group the label says the speaker speaks for: "Egypt (on behalf of the
-    /// African Group)".
-    pub on_behalf: Option<String>,
-    /// The person the label names beside the actor: "H.E. Ambassador X (Egypt)".
-    pub person: Option<String>,
-}
-
-/// Reads `para` as a speaker label, if it is one: a single short line without
-/// sentence punctuation that names an actor, or names a person with an honorific, or
-/// (with `allow_unknown`) is a short run of capitalised words.
-pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Option<Label> {
-    if !para.is_single_line() {
-        return None;
-    }
-    let raw = para.lines[0].trimmed();
-    let text = raw.strip_suffix(':').unwrap_or(raw).trim();
-    let words = text.split_whitespace().count();
-    // A qualified label ("… (on behalf of …)") may be longer.
-    let qualified = QUALIFIED_LABEL.captures(text);
-    let (max_chars, max_words) = if qualified.is_some() {
-        (110, 18)
-    } else {
-        (60, 8)
-    };
-    if text.is_empty() || text.chars().count() > max_chars || words > max_words {
-        return None;
-    }
-    if text.ends_with(['.', '?', '!', ',', ';']) && !text.ends_with("Amb.") {
-        return None;
-    }
-    let known = |name: &str| match resolver.find(name) {
-        Resolution::Known { name, kind, .. } => Some((name, kind)),
-        Resolution::Unknown { .. } => None,
-    };
-    if let Some((name, kind)) = known(text) {
-        return Some(Label {
-            text: text.to_string(),
-            actor: Some(name),
-            kind: Some(kind),
-            on_behalf: None,
-            person: None,
-        });
-    }
-    if let Some(c) = qualified {
-        let head = c[1].trim();
-        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str().trim());
-        let behalf = ON_BEHALF_LABEL
-            .captures(inner)
-            .and_then(|b| known(b[1].trim()))
-            .map(|(name, _)| name);
-        // "Egypt (on behalf of the African Group)", "France, on behalf of the EU".
-        if let Some((name, kind)) = known(head) {
-            return Some(Label {
-                text: text.to_string(),
-                actor: Some(name),
-                kind: Some(kind),
-                on_behalf: behalf,
-                person: None,
-            });
-        }
-        // "H.E. Ambassador X (Egypt)": a person, and the actor they speak for.
-        if let Some((name, kind)) = known(inner).filter(|(_, k)| speaking_kinds(*k)) {
-            if PERSON_LABEL.is_match(head) {
-                return Some(Label {
-                    text: text.to_string(),
-                    actor: Some(name),
-                    kind: Some(kind),
-                    on_behalf: None,
-                    person: Some(head.to_string()),
-                });
-            }
-        }
-    }
-    let capitalised = text.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                w,
-                "of" | "and" | "the" | "for" | "de" | "du" | "des" | "la" | "le"
-            )
-    });
-    let looks_named = PERSON_LABEL.is_match(text) || (allow_unknown && raw.ends_with(':'));
-    (capitalised && (looks_named || (allow_unknown && words <= 6))).then(|| Label {
-        text: text.to_string(),
-        actor: None,
-        kind: None,
-        on_behalf: None,
-        person: None,
-    })
-}
-
 /// The actors that can be given the floor or named in a cue.
 pub fn speaking_kinds(kind: ActorKind) -> bool {
     matches!(
         kind,
         ActorKind::State | ActorKind::Group | ActorKind::Organisation
     )
-}
-
-/// Process, session and meeting from a title, else from the Chair's opening words.
-pub fn sitting(title: &str, opening: &str) -> Sitting {
-    let mut sitting = Sitting::default();
-    for source in [title, opening] {
-        if sitting.process.is_none() {
-            if let Some(c) = PROCESS.captures(source) {
-                let from: i64 = c[2].parse().unwrap_or(0);
-                let mut to: i64 = c[3].parse().unwrap_or(0);
-                if to < 100 {
-                    to += from / 100 * 100;
-                }
-                sitting.process = Some((format!("oewg-{from}-{to}"), format!("OEWG {from}–{to}")));
-            }
-        }
-        if sitting.session.is_none() {
-            if let Some(c) = SESSION_MEETING.captures(source) {
-                sitting.session = c[1].parse().ok();
-                sitting.meeting = c[2].parse().ok();
-            } else if let Some(c) = SPOKEN_SITTING.captures(source) {
-                sitting.meeting = number_word(&c[1]);
-                sitting.session = number_word(&c[2]);
-            }
-        }
-    }
-    // The OEWG's successor, the Global Mechanism on ICT security (from 2026): named in
-    // the title, or by the presiding officer opening one of its meetings.
-    if sitting.process.is_none()
-        && (GLOBAL_MECHANISM_TITLE.is_match(title) || GLOBAL_MECHANISM_OPENING.is_match(opening))
-    {
-        sitting.process = Some((
-            GLOBAL_MECHANISM.0.to_string(),
-            GLOBAL_MECHANISM.1.to_string(),
-        ));
-    }
-    if sitting.process.is_none() && opening.contains("Working Group") {
-        if let Some(c) = RESOLUTION.captures(opening) {
-            if let Some((_, key, name)) = PROCESS_BY_RESOLUTION.iter().find(|(r, _, _)| *r == &c[1])
-            {
-                sitting.process = Some((key.to_string(), name.to_string()));
-            }
-        }
-    }
-    sitting
-}
-
-/// The agenda item a presiding officer opens, if stated ("continue with the
-/// consideration of agenda item five sub item on capacity building").
-pub fn agenda_item(chair_text: &str) -> Option<AgendaRef> {
-    for sentence in chair_text.split_inclusive(['.', '?', '!']) {
-        if FUTURE.is_match(sentence) && !sentence.to_lowercase().contains("continue") {
-            continue;
-        }
-        if let Some(c) = AGENDA.captures(sentence) {
-            let Some(number) = number_word(&c[1]) else {
-                continue;
-            };
-            let number = match c.get(2) {
-                Some(sub) => format!("{number} ({})", sub.as_str().to_lowercase()),
-                None => number.to_string(),
-            };
-            let title = c
-                .get(3)
-                .map(|t| t.as_str().trim().to_string())
-                .filter(|t| !t.is_empty());
-            return Some(AgendaRef { number, title });
-        }
-    }
-    None
-}
-
-/// Splits paragraphs that open with their speaker's label on the same line ("France:
-/// Thank you, Chair. …", "The Chair (Mr. Gafoor): …") into the label, as a line of its
-/// own, and the speech: the layout the rest of the parser reads. A label is an actor
-/// the gazetteer knows (the Chair among them) or a person with an honorific.
-fn split_inline_labels<'a>(paras: Vec<Paragraph<'a>>, resolver: &Resolver) -> Vec<Paragraph<'a>> {
-    let mut out = Vec::with_capacity(paras.len());
-    for p in paras {
-        let first = p.lines[0];
-        let t = first.text;
-        // The label's byte range in the line, and where the speech starts.
-        let split = t.find(':').and_then(|colon| {
-            let rest = t[colon + 1..].trim();
-            if rest.is_empty() || rest.starts_with("//") || colon > 90 {
-                return None;
-            }
-            let from = t.len() - t.trim_start().len();
-            let to = colon - (t[from..colon].len() - t[from..colon].trim_end().len());
-            // The label as it would stand on its own line, read the same way.
-            let alone = Paragraph {
-                lines: vec![text::Line {
-                    text: &t[from..to],
-                    start: first.start + from,
-                    number: first.number,
-                }],
-                blank_before: 0,
-            };
-            let known = label(&alone, resolver, false)
-                .is_some_and(|l| l.actor.is_some() || PERSON_LABEL.is_match(&l.text));
-            known.then_some((from, to, colon))
-        });
-        match split {
-            Some((from, to, colon)) => {
-                out.push(Paragraph {
-                    lines: vec![text::Line {
-                        text: &t[from..to],
-                        start: first.start + from,
-                        number: first.number,
-                    }],
-                    blank_before: p.blank_before,
-                });
-                let mut lines = vec![text::Line {
-                    text: &t[colon + 1..],
-                    start: first.start + colon + 1,
-                    number: first.number,
-                }];
-                lines.extend_from_slice(&p.lines[1..]);
-                out.push(Paragraph {
-                    lines,
-                    blank_before: 0,
-                });
-            }
-            None => out.push(p),
-        }
-    }
-    out
 }
 
 /// A turn being built.
