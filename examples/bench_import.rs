@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use plenary::formats::extract::{self, Limits};
+use plenary::extract::{self, Limits};
 use plenary::formats::{self};
 use plenary::import::{collect_files, ImportOptions};
 use plenary::Library;

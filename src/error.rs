@@ -71,7 +71,7 @@ pub enum Error {
     Extract {
         path: PathBuf,
         #[source]
-        source: crate::formats::extract::ExtractError,
+        source: crate::extract::ExtractError,
     },
 
     /// No known source type fits the file.

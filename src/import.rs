@@ -13,7 +13,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::formats::extract::{self, Limits};
+use crate::extract::{self, Limits};
 use crate::formats::{self, general_debate, SourceType};
 use crate::gazetteer::{names, Resolution, Resolver};
 use crate::store::documents::DocumentRecord;

@@ -13,12 +13,14 @@
 pub mod attribution;
 pub mod compare;
 pub mod error;
+pub mod extract;
 pub mod formats;
 pub mod gazetteer;
 pub mod import;
 pub mod index;
 pub mod library;
 pub mod store;
+pub mod text;
 pub mod themes;
 
 pub use error::{Error, Result};

@@ -13,7 +13,7 @@ use crate::gazetteer::names::{self, sound_key as phonetic};
 use crate::gazetteer::{ActorKind, Mention, Resolver};
 
 fn re(pattern: &str) -> Regex {
-    crate::formats::text::pattern(pattern)
+    crate::text::pattern(pattern)
 }
 
 /// A capitalised name of one to three words.

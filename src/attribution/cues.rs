@@ -41,7 +41,7 @@ impl FloorCues {
 /// Compiles a cue pattern: a space in it matches any run of white space, as hard-
 /// wrapped text and PDFs break "you have\nthe floor" anywhere.
 fn re(pattern: &str) -> Regex {
-    crate::formats::text::pattern(pattern)
+    crate::text::pattern(pattern)
 }
 
 /// After a name: the name is given the floor.

@@ -14,7 +14,7 @@ use super::cues::{floor_cues, FloorCues};
 use crate::gazetteer::Mention;
 
 fn re(pattern: &str) -> Regex {
-    crate::formats::text::pattern(pattern)
+    crate::text::pattern(pattern)
 }
 
 /// A sentence of a block, with its byte range in the source.

@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedStatement, SourceType};
-use super::text::{self, ordinal};
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Resolver};
+use crate::text::{self, ordinal};
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z]{2,3})_(\d{1,3})_((?:19|20)\d\d)\.txt$").expect("a valid built-in pattern")

@@ -10,10 +10,8 @@
 //! store. Invariant: a parser returns a whole document or an error, never half of one.
 
 pub mod document;
-pub mod extract;
 pub mod general_debate;
 pub mod report;
-pub mod text;
 pub mod transcript;
 pub mod un_document;
 pub mod verbatim;
@@ -141,6 +139,7 @@ pub fn parse(
     match source_type {
         SourceType::Transcript => transcript::parse(text, file_name, resolver),
         SourceType::SessionReport => report::parse(text, resolver),
+        SourceType::UnDocument if verbatim::is_verbatim(text) => verbatim::parse(text, resolver),
         SourceType::UnDocument => un_document::parse(text, resolver),
         SourceType::GeneralDebate => general_debate::parse(text, file_name, resolver),
     }

@@ -16,11 +16,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement, SourceType};
-use super::text::{self, Line, Paragraph};
 use super::transcript::{label, turn_links, CHAIR};
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{names, ActorKind, Resolver};
+use crate::text::{self, Line, Paragraph};
 
 fn re(pattern: &str) -> Regex {
     text::pattern(pattern)

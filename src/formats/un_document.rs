@@ -15,11 +15,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedFootnote, ParsedStatement, SourceType};
-use super::text::{self, number_word, Line};
 use super::transcript::sitting;
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{names, ActorKind, Resolver};
+use crate::text::{self, number_word, Line};
 
 fn re(pattern: &str) -> Regex {
     text::pattern(pattern)
@@ -302,9 +302,6 @@ struct Para {
 
 /// Parses an official UN document.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
-    if super::verbatim::is_verbatim(source) {
-        return super::verbatim::parse(source, resolver);
-    }
     let lines = text::lines(source);
     // Most documents number their paragraphs. A letter or note verbale does not: then
     // each paragraph of prose is one, and the header ends where the first begins.

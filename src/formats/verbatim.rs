@@ -16,10 +16,10 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedStatement, SourceType};
-use super::text::{self, ordinal, Line};
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Resolver};
+use crate::text::{self, ordinal, Line};
 
 fn re(pattern: &str) -> Regex {
     text::pattern(pattern)

@@ -1,7 +1,7 @@
 //! How names are compared: the folding that makes "Côte d’Ivoire", "Cote dIvoire" and
 //! "the delegation of Côte d'Ivoire" the same key.
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use crate::text::fold::without_marks;
 
 /// Prefixes that name the speaker's role rather than the speaker ("the delegation of
 /// Kenya"). Stripped repeatedly, longest first, after the text is folded.
@@ -29,8 +29,8 @@ const SUFFIXES: &[&str] = &[" delegation"];
 /// ```
 pub fn normalize(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
-    for c in name.nfkd() {
-        if is_combining_mark(c) || is_apostrophe(c) {
+    for c in without_marks(name) {
+        if is_apostrophe(c) {
             continue;
         }
         match c {

@@ -10,9 +10,9 @@
 //! Both are tantivy tokenizers that emit every token of a text at once; offsets always
 //! point into the original text, so snippets highlight what was written.
 
+use crate::text::fold::{american, case_and_accents as fold_case_and_accents};
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// The name the folding analyzer is registered under.
 pub const FOLDED: &str = "plenary_folded";
@@ -20,41 +20,6 @@ pub const FOLDED: &str = "plenary_folded";
 pub const EXACT: &str = "plenary_exact";
 /// The name the pair analyzer is registered under.
 pub const PAIRS: &str = "plenary_pairs";
-
-/// British spellings and their American forms, replaced at the start of a word
-/// ("programmes" → "programs", "favourable" → "favorable").
-const SPELLINGS: &[(&str, &str)] = &[
-    ("programme", "program"),
-    ("behaviour", "behavior"),
-    ("favour", "favor"),
-    ("honour", "honor"),
-    ("labour", "labor"),
-    ("colour", "color"),
-    ("neighbour", "neighbor"),
-    ("endeavour", "endeavor"),
-    ("harbour", "harbor"),
-    ("rumour", "rumor"),
-    ("vigour", "vigor"),
-    ("armour", "armor"),
-    ("saviour", "savior"),
-    ("centre", "center"),
-    ("defence", "defense"),
-    ("offence", "offense"),
-    ("licence", "license"),
-    ("catalogue", "catalog"),
-    ("dialogue", "dialog"),
-    ("analyse", "analyze"),
-    ("paralyse", "paralyze"),
-    ("judgement", "judgment"),
-    ("practise", "practice"),
-    ("ageing", "aging"),
-    ("modelling", "modeling"),
-    ("travelling", "traveling"),
-    ("cancelled", "canceled"),
-    ("labelled", "labeled"),
-    ("enrolment", "enrollment"),
-    ("fulfilment", "fulfillment"),
-];
 
 /// Prefixes written joined, hyphenated or apart ("cybersecurity", "cyber-security",
 /// "cyber security"): a joined word is split into two terms.
@@ -81,67 +46,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((start, end))
     })
-}
-
-/// Lower-cases and strips accents.
-fn fold_case_and_accents(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    word.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The American form of a British spelling; "-ise" verbs and "-isation" nouns become
-/// "-ize" / "-ization" ("organise", "prioritised", "operationalisation").
-pub fn american(word: &str) -> String {
-    // Every British form in the table starts with one of these letters.
-    let first = word.as_bytes().first().copied().unwrap_or(b' ');
-    if !matches!(
-        first,
-        b'p' | b'b'
-            | b'f'
-            | b'h'
-            | b'l'
-            | b'c'
-            | b'n'
-            | b'e'
-            | b'r'
-            | b'v'
-            | b'a'
-            | b's'
-            | b'd'
-            | b'o'
-            | b'j'
-            | b'm'
-            | b't'
-    ) && !word.ends_with("se")
-        && !word.contains("is")
-    {
-        return word.to_string();
-    }
-    for (british, us) in SPELLINGS {
-        if let Some(rest) = word.strip_prefix(british) {
-            return format!("{us}{rest}");
-        }
-    }
-    if word.chars().count() > 5 {
-        for (british, us) in [
-            ("isations", "izations"),
-            ("isation", "ization"),
-            ("ising", "izing"),
-            ("ised", "ized"),
-            ("ises", "izes"),
-            ("ise", "ize"),
-        ] {
-            if let Some(stem) = word.strip_suffix(british) {
-                return format!("{stem}{us}");
-            }
-        }
-    }
-    word.to_string()
 }
 
 /// The folding tokenizer.

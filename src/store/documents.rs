@@ -248,7 +248,7 @@ pub(super) fn upsert_agenda_item(
     )
 }
 
-pub use crate::formats::text::ordinal;
+pub use crate::text::ordinal;
 
 /// A manual tag as read back: span start and end, theme, stance, note, author,
 /// created and updated timestamps.

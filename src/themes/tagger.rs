@@ -9,10 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use serde::Serialize;
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 use super::codebook::{Codebook, ThemeDef};
-use crate::index::analyzer::american;
+use crate::text::fold::{american, case_and_accents};
 
 /// An amount of money: a signal of the `funding` theme (codebook rule 10).
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,15 +130,7 @@ struct Word {
 }
 
 fn fold(word: &str) -> String {
-    let lower: String = if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    american(&lower)
+    american(&case_and_accents(word))
 }
 
 fn singular(word: &str) -> String {

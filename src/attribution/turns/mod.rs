@@ -29,8 +29,8 @@ mod weigh;
 
 use super::sentences::{self, Reading, Sentence};
 use super::SpeakerGuess;
-use crate::formats::text::Paragraph;
 use crate::gazetteer::{ActorKind, Mention, Resolver};
+use crate::text::Paragraph;
 
 /// The canonical names of the presiding officer and the secretariat.
 const CHAIR: &str = "Chair";

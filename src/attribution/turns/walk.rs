@@ -334,7 +334,7 @@ fn floor_given(
 /// floor. To Kenya ICT Action Network." — two or more capitalised words, or an acronym.
 fn unknown_name(text: &str, mentions: &[Mention]) -> Option<String> {
     static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::formats::text::pattern(
+        crate::text::pattern(
             r"(?i:floor\W{0,3} (?:now )?to|we will (?:now )?(?:begin|start|continue) with|now hear from) (?i:the )?(\p{Lu}[\p{L}'’&\-]*(?:\s(?:(?:for|of|and|on|in|de|del|y|the|et|des|du|la)\s)?\p{Lu}[\p{L}'’&\-]*){1,8}|\p{Lu}{3,})",
         )
     });
@@ -361,7 +361,7 @@ fn unknown_name(text: &str, mentions: &[Mention]) -> Option<String> {
 
 /// The officer calling on the secretariat, in lower case as transcripts write it.
 static SECRETARIAT_CALLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::formats::text::pattern(
+    crate::text::pattern(
         r"(?i)\b(?:floor to|announcement (?:by|from)|statement (?:by|from)|briefing (?:by|from)|update from|hear from|invite) the secretar(?:iat|iats|y)\b",
     )
 });

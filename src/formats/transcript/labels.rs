@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::speaking_kinds;
-use crate::formats::text::{self, Paragraph};
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
+use crate::text::{self, Paragraph};
 
 fn re(pattern: &str) -> Regex {
     text::pattern(pattern)

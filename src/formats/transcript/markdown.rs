@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::attribution::turns::LabelHint;
-use crate::formats::text::{self, Paragraph};
 use crate::gazetteer::{ActorKind, Mention, Resolution, Resolver};
+use crate::text::{self, Paragraph};
 
 /// A label line: bold, with fields separated by "|".
 static LABEL: LazyLock<Regex> = LazyLock::new(|| text::pattern(r"^\*\*([^*\n]{2,160})\*\*$"));

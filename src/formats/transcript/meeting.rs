@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::formats::document::{AgendaRef, Sitting};
-use crate::formats::text::{self, number_word, ordinal};
+use crate::text::{self, number_word, ordinal};
 
 fn re(pattern: &str) -> Regex {
     text::pattern(pattern)

@@ -24,12 +24,12 @@ pub use meeting::{agenda_item, sitting, GLOBAL_MECHANISM};
 use labels::split_inline_labels;
 
 use super::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement, SourceType};
-use super::text::{self, Paragraph};
 use super::ParseError;
 use crate::attribution::cues::{floor_cues, FloorCues};
 use crate::attribution::links::find_links;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Mention, Resolution, Resolver};
+use crate::text::{self, Paragraph};
 
 /// The canonical name of the presiding officer's role in the gazetteer.
 pub const CHAIR: &str = "Chair";

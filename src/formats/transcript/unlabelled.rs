@@ -8,8 +8,8 @@ use regex::Regex;
 
 use crate::attribution::turns::{self, LabelHint, Turn};
 use crate::formats::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement};
-use crate::formats::text::{self, Paragraph};
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
+use crate::text::{self, Paragraph};
 
 use super::{markdown, turn_links, CHAIR};
 

@@ -1,5 +1,9 @@
 //! Plain-text structure shared by the parsers: lines and paragraphs with their byte
-//! offsets and line numbers, so every statement can point back into its source.
+//! offsets and line numbers, so every statement can point back into its source; word
+//! folding ([`fold`]); built-in patterns. The ground floor: it depends on nothing else
+//! of the crate.
+
+pub mod fold;
 
 /// Compiles a built-in pattern in which a space matches any run of white space, line
 /// breaks included: hard-wrapped text and text from a PDF break a phrase ("pointed
