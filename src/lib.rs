@@ -13,6 +13,7 @@
 pub mod attribution;
 pub mod compare;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod formats;
 pub mod gazetteer;
@@ -23,11 +24,11 @@ pub mod store;
 pub mod text;
 pub mod themes;
 
+pub use compare::{ActorProfile, CellStatement, DatedCount};
 pub use error::{Error, Result};
+pub use export::ExportRow;
 pub use gazetteer::{ActorKind, Resolution};
-pub use library::{
-    ActorProfile, CellStatement, ExportRow, FacetCount, Facets, Hit, Library, LibraryStatus,
-    SearchResults,
-};
+pub use index::{FacetCount, Facets, Hit, SearchResults};
+pub use library::{Library, LibraryStatus};
 pub use store::actors::Actor;
 pub use store::corrections::{DocumentEdit, Process};

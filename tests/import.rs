@@ -890,3 +890,34 @@ fn document_correction_follows_the_same_bytes_to_another_path() {
         "Corrected title"
     );
 }
+
+#[test]
+fn a_folder_with_links_in_a_loop_imports_what_it_holds_once() {
+    let dir = temp_dir();
+    let folder = dir.path().join("records");
+    fs::create_dir_all(folder.join("inner")).unwrap();
+    let source = fixtures().join("transcript.txt");
+    fs::copy(&source, folder.join("inner/meeting.txt")).unwrap();
+    // Two links that point at each other's folders, and one back to the top.
+    std::os::unix::fs::symlink(&folder, folder.join("inner/up")).unwrap();
+    std::os::unix::fs::symlink(folder.join("inner"), folder.join("across")).unwrap();
+    std::os::unix::fs::symlink(folder.join("nowhere.txt"), folder.join("dangling.txt")).unwrap();
+    let files = plenary::import::collect_files(&[folder.clone()]).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(&folder).unwrap().display().to_string())
+        .collect();
+    // The file is reached through the link and directly; the dangling link is listed
+    // (its import then fails on its own) and the loop back up is not followed.
+    assert_eq!(
+        names,
+        ["across/meeting.txt", "dangling.txt", "inner/meeting.txt"]
+    );
+    let mut library = Library::open(dir.path().join("library")).unwrap();
+    let results = library
+        .import(&[folder], &ImportOptions::default(), |_| {})
+        .unwrap();
+    let statuses: Vec<bool> = results.iter().map(|(_, r)| r.is_ok()).collect();
+    assert_eq!(statuses, [true, false, true]);
+    assert_eq!(library.documents().unwrap().len(), 1);
+}

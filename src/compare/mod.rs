@@ -4,6 +4,12 @@
 //! A group's own statements (the EU's, and statements made on its behalf) are its
 //! position; its members' alignment with it is listed beside, never merged.
 
+mod views;
+
+pub use views::{
+    cell_statements, heatmap_actors, positions_of, profile, ActorProfile, CellStatement, DatedCount,
+};
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;

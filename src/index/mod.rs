@@ -11,8 +11,13 @@
 
 pub mod analyzer;
 pub mod query;
+pub mod results;
 pub mod schema;
 pub mod search;
+mod update;
+
+pub use results::{FacetCount, Facets, Hit, SearchResults};
+pub use update::Written;
 
 use std::path::{Path, PathBuf};
 

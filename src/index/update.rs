@@ -1,0 +1,105 @@
+//! Keeping the index in step with the database: indexing written documents, and
+//! opening an index that is missing, stale or damaged by rebuilding it from SQLite.
+
+use std::path::Path;
+
+use super::{Health, SearchIndex};
+use crate::error::Result;
+use crate::store::Store;
+
+/// A document just written, and the older version it replaced, if any.
+pub type Written = (i64, Option<i64>);
+
+impl SearchIndex {
+    /// Brings the index up to date with documents just written to `store` (and removes
+    /// the versions they replaced). The writer stays taken; the caller releases it.
+    pub fn update(&mut self, store: &Store, written: &[Written]) -> Result<()> {
+        if written.is_empty() {
+            return Ok(());
+        }
+        let generation = store.generation()?;
+        let documents: Vec<i64> = written.iter().map(|(d, _)| *d).collect();
+        let rows = store.index_rows(Some(&documents))?;
+        let mut remove = documents;
+        remove.extend(written.iter().filter_map(|(_, replaced)| *replaced));
+        self.replace(&remove, &rows, generation)
+    }
+
+    /// Like [`SearchIndex::update`] for a few documents, releasing the writer after.
+    pub fn update_documents(&mut self, store: &Store, documents: &[i64]) -> Result<()> {
+        let written: Vec<Written> = documents.iter().map(|d| (*d, None)).collect();
+        let result = self.update(store, &written);
+        self.release_writer();
+        result
+    }
+
+    /// Rebuilds the whole index from `store`, stopping when `cancel` is set (the index
+    /// then stays as it was and the result is `None`). Releases the writer.
+    pub fn rebuild_from(
+        &mut self,
+        store: &Store,
+        progress: &mut dyn FnMut(&str, usize, usize),
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Option<usize>> {
+        let rows = store.index_rows(None)?;
+        let generation = store.generation()?;
+        let result = self.rebuild(
+            &rows,
+            generation,
+            |done, total| progress("indexing", done, total),
+            Some(cancel),
+        );
+        self.release_writer();
+        Ok(result?.then_some(rows.len()))
+    }
+
+    /// Opens the index in `dir`, rebuilding it from the database when it is missing,
+    /// stale or damaged; says why it was rebuilt, if it was. When another process
+    /// holds the writer (an import is running), a stale index is used as it is: that
+    /// import brings it up to date.
+    pub fn open_or_rebuild(
+        dir: &Path,
+        store: &Store,
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<(SearchIndex, Option<String>)> {
+        let generation = store.generation()?;
+        let statements = store.statement_count()?;
+        let (mut index, reason) = match SearchIndex::open(dir) {
+            Ok(mut index) => match index.health(generation, statements) {
+                Health::Current => return Ok((index, None)),
+                _ if !index.try_take_writer() => {
+                    let busy = "the index is being updated by another process";
+                    return Ok((index, Some(busy.into())));
+                }
+                stale => (index, stale),
+            },
+            Err(health) => (SearchIndex::create(dir)?, health),
+        };
+        let rows = store.index_rows(None)?;
+        let silent = matches!(reason, Health::Missing) && rows.is_empty();
+        let rebuilt = index.rebuild(
+            &rows,
+            generation,
+            |done, total| progress("rebuilding the search index", done, total),
+            None,
+        );
+        index.release_writer();
+        rebuilt?;
+        // A new, empty library simply gets its index; that is no repair to report.
+        let note = (!silent).then(|| format!("rebuilt the search index: {}", why(&reason)));
+        Ok((index, note))
+    }
+}
+
+/// Why an index was rebuilt, in words.
+fn why(reason: &Health) -> String {
+    match reason {
+        Health::Missing => "it was missing".to_string(),
+        Health::Stale { index, library } => format!(
+            "it reflected generation {} of the library, which is at {library}",
+            index.map_or("none".into(), |g| g.to_string())
+        ),
+        Health::Damaged(why) => format!("it was damaged ({why})"),
+        Health::Current => "it was current".to_string(),
+    }
+}

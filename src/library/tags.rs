@@ -1,0 +1,121 @@
+//! Themes, tags and the codebook.
+
+use super::{Library, ProgressFn};
+use crate::error::{Error, Result};
+use crate::import::tagging;
+use crate::store::themes::{NewTag, TagRow, ThemeRow};
+use crate::themes::{self, Codebook};
+
+impl Library {
+    /// The themes of the codebook, with how many statements each tags.
+    pub fn themes(&self) -> Result<Vec<ThemeRow>> {
+        self.store.themes()
+    }
+
+    /// The codebook in use, as TOML (the user's own text, comments kept, once imported).
+    pub fn export_codebook(&self) -> Result<String> {
+        tagging::codebook_text(&self.store)
+    }
+
+    /// Replaces the codebook with the user's, recomputes the automatic tags (human tags
+    /// are untouched) and brings the index up to date. Returns, per theme, how many
+    /// automatic tags were added and removed.
+    pub fn import_codebook(
+        &mut self,
+        source_name: &str,
+        text: &str,
+        progress: ProgressFn,
+    ) -> Result<Vec<(String, i64, i64)>> {
+        let (codebook, tagger, changes) =
+            tagging::replace_codebook(&mut self.store, source_name, text, progress)?;
+        self.acronyms = codebook.acronyms();
+        self.codebook = codebook;
+        self.tagger = tagger;
+        self.reindex(progress)?;
+        Ok(changes)
+    }
+
+    /// The codebook in use.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// Adds a human tag (or updates this statement's human tag for the theme). It
+    /// overrides the automatic tag and survives re-import and re-tagging.
+    pub fn add_tag(&mut self, tag: &NewTag) -> Result<TagRow> {
+        let statement = self.statement(tag.statement)?;
+        let theme = self.theme_id(&tag.theme)?;
+        let stance = themes::stance(&tag.stance)?;
+        themes::check_span(tag.span, statement.text.chars().count() as i64)?;
+        let tag = NewTag {
+            stance: stance.as_str().to_string(),
+            ..tag.clone()
+        };
+        let id = self.store.add_tag(&tag, theme)?;
+        self.index
+            .update_documents(&self.store, &[statement.document])?;
+        let mut tags = self
+            .store
+            .tags(Some(tag.statement), None, None, Some("manual"))?;
+        tags.retain(|t| t.id == id);
+        tags.pop().ok_or_else(|| Error::NotFound {
+            what: "tag",
+            value: id.to_string(),
+            hint: "try again".into(),
+        })
+    }
+
+    /// Removes a human tag.
+    pub fn remove_tag(&mut self, id: i64) -> Result<()> {
+        match self.store.remove_tag(id)? {
+            Some((document, origin)) if origin == "manual" => {
+                self.index.update_documents(&self.store, &[document])
+            }
+            Some(_) => Err(Error::UnknownValue {
+                what: "tag origin",
+                value: format!("automatic tag {id}"),
+                expected: "a human tag: automatic tags are recomputed from the codebook; add a human tag to override one".into(),
+            }),
+            None => Err(Error::NotFound { what: "tag", value: id.to_string(), hint: "list tags with `plenary tag list`".into() }),
+        }
+    }
+
+    /// Tags of a statement, document, theme (with its sub-themes) and/or origin.
+    pub fn tags(
+        &self,
+        statement: Option<i64>,
+        document: Option<i64>,
+        theme: Option<&str>,
+        origin: Option<&str>,
+    ) -> Result<Vec<TagRow>> {
+        self.store.tags(statement, document, theme, origin)
+    }
+
+    /// Recomputes the automatic tags of some documents.
+    pub(super) fn retag_documents(&mut self, documents: &[i64]) -> Result<()> {
+        let quiet = &mut |_: &str, _: usize, _: usize| {};
+        tagging::retag(&mut self.store, &self.tagger, Some(documents), quiet).map(|_| ())
+    }
+
+    /// The id of a theme of the codebook, or an error pointing at the list.
+    fn theme_id(&self, key: &str) -> Result<i64> {
+        self.store.theme_id(key)?.ok_or_else(|| no_theme(key))
+    }
+
+    /// Checks that a theme key is one of the codebook's.
+    pub(super) fn require_theme(&self, key: &str) -> Result<()> {
+        if self.codebook.theme(key).is_some() || self.store.theme_id(key)?.is_some() {
+            Ok(())
+        } else {
+            Err(no_theme(key))
+        }
+    }
+}
+
+fn no_theme(key: &str) -> Error {
+    Error::NotFound {
+        what: "theme",
+        value: format!("{key:?}"),
+        hint: "list the themes with `plenary themes list`".into(),
+    }
+}
