@@ -902,7 +902,7 @@ fn a_folder_with_links_in_a_loop_imports_what_it_holds_once() {
     std::os::unix::fs::symlink(&folder, folder.join("inner/up")).unwrap();
     std::os::unix::fs::symlink(folder.join("inner"), folder.join("across")).unwrap();
     std::os::unix::fs::symlink(folder.join("nowhere.txt"), folder.join("dangling.txt")).unwrap();
-    let files = plenary::import::collect_files(&[folder.clone()]).unwrap();
+    let files = plenary::import::collect_files(std::slice::from_ref(&folder)).unwrap();
     let names: Vec<String> = files
         .iter()
         .map(|f| f.strip_prefix(&folder).unwrap().display().to_string())
