@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -191,5 +193,25 @@ impl Error {
             self,
             Error::Sqlite { .. } | Error::Io { .. } | Error::Index { .. }
         )
+    }
+}
+
+/// An error as a front-end shows it: `{code, message}` (the desktop shell sends it
+/// across the IPC boundary; the CLI writes it in JSON reports).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Failure {
+    /// Stable, machine-readable ([`Error::code`]).
+    pub code: String,
+    /// One line for the user: what failed, where, what to do.
+    pub message: String,
+}
+
+impl From<&Error> for Failure {
+    fn from(err: &Error) -> Failure {
+        Failure {
+            code: err.code().to_string(),
+            message: err.to_string(),
+        }
     }
 }

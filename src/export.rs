@@ -11,6 +11,7 @@ use crate::store::Store;
 
 /// A statement as exported: one row of a spreadsheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ExportRow {
     pub statement: i64,
     pub document: i64,

@@ -24,10 +24,12 @@ pub mod store;
 pub mod text;
 pub mod themes;
 
-pub use compare::{ActorProfile, CellStatement, DatedCount};
-pub use error::{Error, Result};
+pub use compare::{ActorProfile, CellStatement, DatedCount, Evidence, Position, StanceCounts};
+pub use error::{Error, Failure, Result};
 pub use export::ExportRow;
+pub use formats::SourceType;
 pub use gazetteer::{ActorKind, Resolution};
+pub use import::{FileReport, FileStatus, ImportCounts, ImportReport};
 pub use index::{FacetCount, Facets, Hit, SearchResults};
 pub use library::{Library, LibraryStatus};
 pub use store::actors::Actor;

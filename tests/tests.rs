@@ -2,6 +2,7 @@
 
 mod common;
 
+mod bindings;
 mod cli;
 mod containers;
 mod formats;

@@ -18,6 +18,7 @@ use crate::store::positions::TagFact;
 
 /// How often an actor took each stance on a theme.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct StanceCounts {
     pub support: u32,
     pub oppose: u32,
@@ -59,6 +60,7 @@ impl StanceCounts {
 
 /// A quote that shows the position.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Evidence {
     pub id: i64,
     pub stance: String,
@@ -68,6 +70,7 @@ pub struct Evidence {
 
 /// One actor's position on one theme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Position {
     pub actor: String,
     pub theme: String,

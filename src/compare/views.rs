@@ -15,6 +15,7 @@ use crate::store::Store;
 
 /// A statement behind a comparison cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CellStatement {
     pub id: i64,
     pub document: i64,
@@ -27,6 +28,7 @@ pub struct CellStatement {
 
 /// Statements on one date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DatedCount {
     pub date: String,
     pub statements: i64,

@@ -8,6 +8,7 @@ use crate::attribution::SpeakerGuess;
 
 /// The source families Plenary reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceType {
     /// Unofficial OEWG transcripts: speaker labels for some turns, Chair cues for the rest.

@@ -8,10 +8,12 @@
 
 mod importer;
 mod prepare;
+mod report;
 pub mod tagging;
 
 pub use importer::{ImportResults, Importer};
 pub use prepare::{prepare, Input, Prepared};
+pub use report::{FileReport, FileStatus, ImportCounts, ImportReport};
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};

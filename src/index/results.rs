@@ -13,6 +13,7 @@ const FACET_LIMIT: usize = 20;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Hit {
     pub id: i64,
     pub document: i64,
@@ -34,6 +35,7 @@ pub struct Hit {
 
 /// A facet value and how many matching statements have it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FacetCount {
     pub name: String,
     pub count: u64,
@@ -41,6 +43,7 @@ pub struct FacetCount {
 
 /// Counts of the matching statements, top values first.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Facets {
     pub speaker: Vec<FacetCount>,
     pub group: Vec<FacetCount>,
@@ -50,6 +53,7 @@ pub struct Facets {
 
 /// The answer to a search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SearchResults {
     pub query: String,
     /// Exact number of matching statements.
@@ -58,7 +62,7 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub facets: Facets,
     /// What was read leniently or added ("also searching: Programme of Action").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
 }
 

@@ -54,6 +54,7 @@ pub type ProgressFn<'a> = &'a mut dyn FnMut(&str, usize, usize);
 
 /// A summary of an open library.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LibraryStatus {
     pub dir: PathBuf,
     pub database: PathBuf,
