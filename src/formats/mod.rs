@@ -10,6 +10,7 @@
 //! store. Invariant: a parser returns a whole document or an error, never half of one.
 
 pub mod document;
+mod furniture;
 pub mod general_debate;
 pub mod report;
 pub mod transcript;

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedStatement, SourceType};
+use super::furniture::is_page_furniture;
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Resolver};
@@ -146,7 +147,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         let t = first.trimmed();
         if p.lines
             .iter()
-            .all(|l| super::un_document::is_page_furniture(l.trimmed(), Some(&own_symbol)))
+            .all(|l| is_page_furniture(l.trimmed(), Some(&own_symbol)))
         {
             continue;
         }
@@ -154,7 +155,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .lines
             .iter()
             .map(|l| l.trimmed())
-            .filter(|l| !super::un_document::is_page_furniture(l, Some(&own_symbol)))
+            .filter(|l| !is_page_furniture(l, Some(&own_symbol)))
             .collect();
         let start = p.start();
         let end = p.end();
