@@ -14,6 +14,7 @@ mod furniture;
 pub mod general_debate;
 pub mod report;
 pub mod transcript;
+pub mod turn;
 pub mod un_document;
 pub mod verbatim;
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::speaking_kinds;
+use crate::formats::turn::speaking_kinds;
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
 use crate::text::{self, Paragraph};
 
