@@ -9,8 +9,8 @@
 //! comment form) is dropped.
 
 //!
-//! Transcripts come two ways: [`labelled`] (labels for some turns, Chair cues for the
-//! rest) and [`unlabelled`] (UN Web TV's machine transcripts, no label at all).
+//! Transcripts come two ways: `labelled` (labels for some turns, Chair cues for the
+//! rest) and `unlabelled` (UN Web TV's machine transcripts, no label at all).
 
 use std::sync::LazyLock;
 

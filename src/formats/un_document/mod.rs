@@ -9,9 +9,9 @@
 //! organisation of the person reported ("The Director-General of UNESCO, Irina Bokova,
 //! indicated …" → UNESCO; a later "Ms. Bokova noted …" → UNESCO again).
 //!
-//! The steps, one file each: [`symbols`] (the document's own symbol, the ones it
-//! cites), [`header`] (title, date, session, author), [`paragraphs`] (the body),
-//! [`speakers`] (who speaks in each paragraph), [`footnotes`].
+//! The steps, one file each: `symbols` (the document's own symbol, the ones it
+//! cites), `header` (title, date, session, author), `paragraphs` (the body),
+//! `speakers` (who speaks in each paragraph), `footnotes`.
 
 mod footnotes;
 mod header;
