@@ -75,6 +75,16 @@ pub fn is_speech(source: &str) -> bool {
     DEBATE.is_match(&head) && heading_session(&head).is_some()
 }
 
+/// Who gave a speech, when, and how that is known.
+struct Speaker {
+    name: String,
+    session: i64,
+    year: i64,
+    method: Method,
+    /// How many heading lines precede the speech.
+    heading_lines: usize,
+}
+
 /// Parses a General Debate speech; the speaker comes from the file name
 /// (`FRA_78_2023.txt`) or else from the speech's heading ("Statement by H.E. … ,
 /// President of the French Republic, at the general debate of the 78th session").
@@ -83,47 +93,13 @@ pub fn parse(
     file_name: &str,
     resolver: &Resolver,
 ) -> Result<ParsedDocument, ParseError> {
-    let (speaker, session, year, method, skip) = match file_name_parts(file_name) {
-        Some((code, session, year)) => {
-            let speaker = resolver
-                .resolve_code(&code)
-                .name()
-                .map(str::to_string)
-                .ok_or_else(|| {
-                    ParseError::new(
-                        1,
-                        format!("the country code {code:?} in the file name names no known actor"),
-                    )
-                })?;
-            (speaker, session, year, Method::FileName, 0)
-        }
-        None => {
-            let lines = heading(source);
-            let head = lines.join("\n");
-            let session = heading_session(&head).ok_or_else(|| {
-                ParseError::new(
-                    1,
-                    format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt and the heading names no session (\"78th session\")"),
-                )
-            })?;
-            let speaker = resolver
-                .mentions(&head, |k| matches!(k, ActorKind::State | ActorKind::Group))
-                .into_iter()
-                .next()
-                .map(|m| m.name)
-                .ok_or_else(|| {
-                    ParseError::new(
-                        1,
-                        "the speech's heading names no country; name the file ISO3_SESSION_YEAR.txt (FRA_78_2023.txt)",
-                    )
-                })?;
-            let year = DATE
-                .captures(&head)
-                .and_then(|c| c[3].parse().ok())
-                .unwrap_or(1945 + session);
-            (speaker, session, year, Method::InText, lines.len())
-        }
-    };
+    let Speaker {
+        name: speaker,
+        session,
+        year,
+        method,
+        heading_lines,
+    } = speaker(source, file_name, resolver)?;
     let mut doc = ParsedDocument::new(
         SourceType::GeneralDebate,
         format!(
@@ -139,19 +115,84 @@ pub fn parse(
     }
     doc.sitting.process = Some((PROCESS.0.to_string(), PROCESS.1.to_string()));
     doc.sitting.session = Some(session);
+    let guess = SpeakerGuess::new(
+        speaker,
+        method,
+        if method == Method::FileName { 1.0 } else { 0.9 },
+    );
+    doc.statements = statements(source, heading_lines, &guess);
+    if doc.statements.is_empty() {
+        return Err(ParseError::new(1, "the speech has no text"));
+    }
+    Ok(doc)
+}
 
-    // Paragraphs are separated by blank lines, or are single lines; a line that does
-    // not end a sentence continues on the next one (hard-wrapped text).
+/// The speaker, from the file name or else the speech's heading.
+fn speaker(source: &str, file_name: &str, resolver: &Resolver) -> Result<Speaker, ParseError> {
+    if let Some((code, session, year)) = file_name_parts(file_name) {
+        let name = resolver
+            .resolve_code(&code)
+            .name()
+            .map(str::to_string)
+            .ok_or_else(|| {
+                ParseError::new(
+                    1,
+                    format!("the country code {code:?} in the file name names no known actor"),
+                )
+            })?;
+        return Ok(Speaker {
+            name,
+            session,
+            year,
+            method: Method::FileName,
+            heading_lines: 0,
+        });
+    }
+    let lines = heading(source);
+    let head = lines.join("\n");
+    let session = heading_session(&head).ok_or_else(|| {
+        ParseError::new(
+            1,
+            format!("the file name {file_name:?} is not ISO3_SESSION_YEAR.txt and the heading names no session (\"78th session\")"),
+        )
+    })?;
+    let name = resolver
+        .mentions(&head, |k| matches!(k, ActorKind::State | ActorKind::Group))
+        .into_iter()
+        .next()
+        .map(|m| m.name)
+        .ok_or_else(|| {
+            ParseError::new(
+                1,
+                "the speech's heading names no country; name the file ISO3_SESSION_YEAR.txt (FRA_78_2023.txt)",
+            )
+        })?;
+    let year = DATE
+        .captures(&head)
+        .and_then(|c| c[3].parse().ok())
+        .unwrap_or(1945 + session);
+    Ok(Speaker {
+        name,
+        session,
+        year,
+        method: Method::InText,
+        heading_lines: lines.len(),
+    })
+}
+
+/// The speech's paragraphs, each spoken by `speaker`: paragraphs are separated by
+/// blank lines, or are single lines; a line that does not end a sentence continues on
+/// the next one (hard-wrapped text). The first `heading_lines` lines with text are
+/// the heading of a speech read by its text, not part of the speech.
+fn statements(source: &str, heading_lines: usize, speaker: &SpeakerGuess) -> Vec<ParsedStatement> {
     let lines = text::lines(source);
+    let mut out = Vec::new();
     let mut current: Option<(usize, usize, usize, Vec<&str>)> = None;
-    let flush = |cur: &mut Option<(usize, usize, usize, Vec<&str>)>, doc: &mut ParsedDocument| {
+    let flush = |cur: &mut Option<(usize, usize, usize, Vec<&str>)>,
+                 out: &mut Vec<ParsedStatement>| {
         if let Some((start, end, line, parts)) = cur.take() {
-            doc.statements.push(ParsedStatement {
-                speaker: SpeakerGuess::new(
-                    speaker.clone(),
-                    method,
-                    if method == Method::FileName { 1.0 } else { 0.9 },
-                ),
+            out.push(ParsedStatement {
+                speaker: speaker.clone(),
                 on_behalf_of: None,
                 aligned_with: None,
                 agenda_item: None,
@@ -165,8 +206,7 @@ pub fn parse(
             });
         }
     };
-    // The heading of a speech read by its text is not part of the speech.
-    let mut heading_left = skip;
+    let mut heading_left = heading_lines;
     for l in &lines {
         let t = l.trimmed();
         if heading_left > 0 && !t.is_empty() {
@@ -174,7 +214,7 @@ pub fn parse(
             continue;
         }
         if t.is_empty() {
-            flush(&mut current, &mut doc);
+            flush(&mut current, &mut out);
             continue;
         }
         let start = l.start + (l.text.len() - l.text.trim_start().len());
@@ -187,12 +227,9 @@ pub fn parse(
             None => current = Some((start, end, l.number, vec![t])),
         }
         if t.ends_with(['.', '!', '?', ':', '"', '”', '\'', '’']) {
-            flush(&mut current, &mut doc);
+            flush(&mut current, &mut out);
         }
     }
-    flush(&mut current, &mut doc);
-    if doc.statements.is_empty() {
-        return Err(ParseError::new(1, "the speech has no text"));
-    }
-    Ok(doc)
+    flush(&mut current, &mut out);
+    out
 }

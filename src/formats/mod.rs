@@ -1,18 +1,21 @@
 //! The formats stage: from a file's bytes to a parsed document.
 //!
-//! - [`extract`] turns a container (plain text in any common encoding, saved HTML,
+//! - [`crate::extract`] turns a container (plain text in any common encoding, saved HTML,
 //!   PDF with a text layer, DOCX) into text;
 //! - [`detect`] tells which source family the text is ([`SourceType`]);
 //! - one module per family parses it into a [`ParsedDocument`]: [`transcript`],
-//!   [`report`], [`un_document`], [`general_debate`].
+//!   [`report`], [`un_document`] (and its [`verbatim`] records), [`general_debate`];
+//!   the meeting records' speech turns become statements in one place, [`turn`].
 //!
 //! Parsers resolve names only to decide what is a label or a cue; they never touch the
 //! store. Invariant: a parser returns a whole document or an error, never half of one.
 
 pub mod document;
+mod furniture;
 pub mod general_debate;
 pub mod report;
 pub mod transcript;
+pub mod turn;
 pub mod un_document;
 pub mod verbatim;
 

@@ -16,7 +16,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement, SourceType};
-use super::transcript::{label, turn_links, CHAIR};
+use super::transcript::{label, CHAIR};
+use super::turn;
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{names, ActorKind, Resolver};
@@ -83,11 +84,6 @@ pub static TRANSCRIPT_HEADING: LazyLock<Regex> =
 /// Parses an AI-generated session report.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
-    let find = |name: &str| {
-        lines
-            .iter()
-            .position(|l| l.trimmed().eq_ignore_ascii_case(name))
-    };
     let Some(transcript_at) = lines
         .iter()
         .position(|l| TRANSCRIPT_HEADING.is_match(l.trimmed()))
@@ -103,7 +99,59 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         .map(|l| l.trimmed().to_string())
         .ok_or_else(|| ParseError::new(1, "the report is empty"))?;
     let mut doc = ParsedDocument::new(SourceType::SessionReport, title);
+    read_front_matter(&lines, transcript_at, &mut doc);
 
+    // Statistics start at the first "Speech speed" line (with the name lines before it).
+    let body = &lines[transcript_at + 1..];
+    let stats_at = body
+        .iter()
+        .position(|l| l.trimmed().eq_ignore_ascii_case("Speech speed"))
+        .map(|i| stats_start(body, i))
+        .unwrap_or(body.len());
+    let stats = read_stats(&body[stats_at..]);
+    let paras = text::paragraphs(&body[..stats_at]);
+    if paras.is_empty() {
+        return Err(ParseError::new(
+            lines[transcript_at].number,
+            "the transcript is empty",
+        ));
+    }
+
+    let labelled = paras
+        .iter()
+        .filter(|p| is_report_label(p, resolver))
+        .count();
+    let turns = if labelled > 0 {
+        labelled_turns(&paras, resolver)
+    } else {
+        unlabelled_turns(&paras, source, resolver)
+    };
+    doc.statements = turns
+        .into_iter()
+        .map(|(speaker, paras)| {
+            turn::Turn {
+                speaker,
+                paragraphs: paras.iter().map(Paragraph::text).collect(),
+                start: paras[0].start(),
+                end: paras[paras.len() - 1].end(),
+                line: paras[0].line(),
+                ..turn::Turn::default()
+            }
+            .into_statement(resolver)
+        })
+        .collect();
+    doc.speaker_list = speaker_list(&doc.statements, &stats);
+    Ok(doc)
+}
+
+/// Reads what comes before the transcript (at `transcript_at`): the date and time,
+/// the disclaimer, the summary.
+fn read_front_matter(lines: &[Line], transcript_at: usize, doc: &mut ParsedDocument) {
+    let find = |name: &str| {
+        lines
+            .iter()
+            .position(|l| l.trimmed().eq_ignore_ascii_case(name))
+    };
     for line in lines
         .iter()
         .take(transcript_at)
@@ -133,58 +181,6 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         .collect::<Vec<_>>()
         .join("\n\n");
     doc.summary = (!summary.is_empty()).then_some(summary);
-
-    // Statistics start at the first "Speech speed" line (with the name lines before it).
-    let body = &lines[transcript_at + 1..];
-    let stats_at = body
-        .iter()
-        .position(|l| l.trimmed().eq_ignore_ascii_case("Speech speed"))
-        .map(|i| stats_start(body, i))
-        .unwrap_or(body.len());
-    let stats = read_stats(&body[stats_at..]);
-    let paras = text::paragraphs(&body[..stats_at]);
-    if paras.is_empty() {
-        return Err(ParseError::new(
-            lines[transcript_at].number,
-            "the transcript is empty",
-        ));
-    }
-
-    let labelled = paras
-        .iter()
-        .filter(|p| is_report_label(p, resolver))
-        .count();
-    let turns = if labelled > 0 {
-        labelled_turns(&paras, resolver)
-    } else {
-        unlabelled_turns(&paras, source, resolver)
-    };
-    for (speaker, para_list) in turns {
-        let first = &para_list[0];
-        let last = &para_list[para_list.len() - 1];
-        let text = para_list
-            .iter()
-            .map(|p| p.text())
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        let links = turn_links(&text, &speaker, false, resolver);
-        doc.statements.push(ParsedStatement {
-            speaker,
-            on_behalf_of: links.on_behalf_of.map(|m| m.name),
-            aligned_with: links.aligned_with.map(|m| m.name),
-            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
-            agenda_item: None,
-            section: None,
-            number: None,
-            text,
-            start: first.start(),
-            end: last.end(),
-            line: first.line(),
-            ..ParsedStatement::default()
-        });
-    }
-    doc.speaker_list = speaker_list(&doc.statements, &stats);
-    Ok(doc)
 }
 
 fn parse_date(day: &str, month: &str, year: &str) -> Option<NaiveDate> {
@@ -335,13 +331,52 @@ fn unlabelled_turns<'a>(
 ) -> Vec<Turn<'a>> {
     let texts: Vec<String> = paras.iter().map(|p| p.text()).collect();
     let n = texts.len();
-    let mut person: Vec<Option<String>> = vec![None; n];
+    let person = people_named(&texts);
     let shared = crate::attribution::turns::segment(document, paras, &[], resolver);
     let turn_at = |offset: usize| shared.iter().rev().find(|t| t.start <= offset);
     let chair: Vec<bool> = paras
         .iter()
         .map(|p| turn_at(p.start()).is_none_or(|t| t.is_chair))
         .collect();
+    let org = organisations(&texts, &chair, &person, document, resolver);
+    paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let guess = if chair[i] {
+                SpeakerGuess::new(
+                    CHAIR,
+                    Method::InText,
+                    if i == 0 || i == n - 1 { 0.7 } else { 0.8 },
+                )
+            } else {
+                let confidence = match (&org[i], &person[i]) {
+                    (Some(_), Some(_)) => 0.8,
+                    (Some(_), None) => 0.7,
+                    _ => 0.4,
+                };
+                SpeakerGuess {
+                    name: org[i].clone(),
+                    label: None,
+                    person: person[i].clone(),
+                    method: Some(if org[i].is_some() || person[i].is_some() {
+                        Method::InText
+                    } else {
+                        Method::Unknown
+                    }),
+                    confidence,
+                }
+            };
+            (guess, vec![p.clone()])
+        })
+        .collect()
+}
+
+/// The person who speaks each paragraph, where the paragraphs around name them: who
+/// is thanked by name after speaking, and who is introduced by name to speak next.
+fn people_named(texts: &[String]) -> Vec<Option<String>> {
+    let n = texts.len();
+    let mut person: Vec<Option<String>> = vec![None; n];
     for (i, t) in texts.iter().enumerate() {
         let people: Vec<_> = PERSON.captures_iter(t).collect();
         for c in &people {
@@ -372,8 +407,20 @@ fn unlabelled_turns<'a>(
             }
         }
     }
-    // Organisations: said by the speaker ("on behalf of UNIDIR"), or introduced with
-    // the person anywhere in the document ("Ms. Lenka Filipova from UNIDIR").
+    person
+}
+
+/// The organisation each paragraph not the Chair's speaks for: said by the speaker
+/// ("on behalf of UNIDIR"), or introduced with the person anywhere in the document
+/// ("Ms. Lenka Filipova from UNIDIR"); a colleague the speaker hands over to shares it.
+fn organisations(
+    texts: &[String],
+    chair: &[bool],
+    person: &[Option<String>],
+    document: &str,
+    resolver: &Resolver,
+) -> Vec<Option<String>> {
+    let n = texts.len();
     let affiliations = affiliations(document, resolver);
     let mut org: Vec<Option<String>> = vec![None; n];
     for (i, t) in texts.iter().enumerate() {
@@ -408,37 +455,7 @@ fn unlabelled_turns<'a>(
             }
         }
     }
-    paras
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let guess = if chair[i] {
-                SpeakerGuess::new(
-                    CHAIR,
-                    Method::InText,
-                    if i == 0 || i == n - 1 { 0.7 } else { 0.8 },
-                )
-            } else {
-                let confidence = match (&org[i], &person[i]) {
-                    (Some(_), Some(_)) => 0.8,
-                    (Some(_), None) => 0.7,
-                    _ => 0.4,
-                };
-                SpeakerGuess {
-                    name: org[i].clone(),
-                    label: None,
-                    person: person[i].clone(),
-                    method: Some(if org[i].is_some() || person[i].is_some() {
-                        Method::InText
-                    } else {
-                        Method::Unknown
-                    }),
-                    confidence,
-                }
-            };
-            (guess, vec![p.clone()])
-        })
-        .collect()
+    org
 }
 
 /// Text with each run of white space, line breaks included, as one space: a name or

@@ -13,9 +13,11 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use super::document::{ParsedDocument, ParsedStatement, SourceType};
+use super::document::{ParsedDocument, SourceType};
+use super::furniture::is_page_furniture;
+use super::turn::Turn;
 use super::ParseError;
 use crate::attribution::{Method, SpeakerGuess};
 use crate::gazetteer::{ActorKind, Resolver};
@@ -67,16 +69,6 @@ pub fn is_verbatim(text: &str) -> bool {
             >= 3
 }
 
-/// A speech being read.
-struct Turn {
-    speaker: SpeakerGuess,
-    paragraphs: Vec<String>,
-    start: usize,
-    end: usize,
-    line: usize,
-    is_chair: bool,
-}
-
 /// Parses a verbatim record.
 pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseError> {
     let lines = text::lines(source);
@@ -89,6 +81,26 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     let symbol = PV_SYMBOL.captures(&head).ok_or_else(|| {
         ParseError::new(1, "no verbatim record symbol (\"A/78/PV.6\") at the top")
     })?;
+    let mut doc = meeting(&symbol, &head, &lines);
+    let own_symbol = symbol[1].to_string();
+    let plenary_president = symbol.get(4).is_some();
+    doc.statements = turns(&lines, &own_symbol, plenary_president, resolver)
+        .into_iter()
+        .filter(|t| !t.paragraphs.is_empty())
+        .map(|t| t.into_statement(resolver))
+        .collect();
+    if doc.statements.is_empty() {
+        return Err(ParseError::new(
+            1,
+            "no speeches with speaker labels (\"Mr. X (Country):\")",
+        ));
+    }
+    Ok(doc)
+}
+
+/// The document, titled, with the meeting its record `symbol` names and the date in
+/// its `head`.
+fn meeting(symbol: &Captures, head: &str, lines: &[Line]) -> ParsedDocument {
     let (process, session, meeting) = if let Some(s) = symbol.get(2) {
         let process = (
             "unga-first-committee",
@@ -132,21 +144,30 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
     doc.sitting.process = Some((process.0.to_string(), process.1.to_string()));
     doc.sitting.session = session;
     doc.sitting.meeting = meeting;
-    doc.date = DATE.captures(&head).and_then(|c| {
+    doc.date = DATE.captures(head).and_then(|c| {
         NaiveDate::parse_from_str(&format!("{} {} {}", &c[1], &c[2], &c[3]), "%d %B %Y").ok()
     });
+    doc
+}
 
+/// The record's speeches, each opened by its speaker's label; the record's own
+/// narration ends a speech.
+fn turns(
+    lines: &[Line],
+    own_symbol: &str,
+    plenary_president: bool,
+    resolver: &Resolver,
+) -> Vec<Turn> {
     // People and their countries, as the record introduces them.
     let mut people: Vec<(String, String)> = Vec::new();
     let mut turns: Vec<Turn> = Vec::new();
     let mut current: Option<Turn> = None;
-    let own_symbol = symbol[1].to_string();
-    for p in text::paragraphs(&lines) {
+    for p in text::paragraphs(lines) {
         let first: &Line = &p.lines[0];
         let t = first.trimmed();
         if p.lines
             .iter()
-            .all(|l| super::un_document::is_page_furniture(l.trimmed(), Some(&own_symbol)))
+            .all(|l| is_page_furniture(l.trimmed(), Some(own_symbol)))
         {
             continue;
         }
@@ -154,7 +175,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             .lines
             .iter()
             .map(|l| l.trimmed())
-            .filter(|l| !super::un_document::is_page_furniture(l, Some(&own_symbol)))
+            .filter(|l| !is_page_furniture(l, Some(own_symbol)))
             .collect();
         let start = p.start();
         let end = p.end();
@@ -175,6 +196,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
             }
             current = Some(Turn {
                 speaker: speaker.with_label(format!("{who}{parens}")),
+                is_chair,
                 paragraphs: if text.trim().is_empty() {
                     Vec::new()
                 } else {
@@ -183,7 +205,7 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
                 start,
                 end,
                 line: first.number,
-                is_chair,
+                ..Turn::default()
             });
             continue;
         }
@@ -198,38 +220,13 @@ pub fn parse(source: &str, resolver: &Resolver) -> Result<ParsedDocument, ParseE
         }
         // Before the first speech come the masthead and the record's front matter.
         if let Some(turn) = current.as_mut() {
-            turn.paragraphs.push(body.join("\n"));
-            turn.end = end;
+            turn.push(body.join("\n"), end);
         }
     }
     if let Some(turn) = current.take() {
         turns.push(turn);
     }
-    for turn in turns.into_iter().filter(|t| !t.paragraphs.is_empty()) {
-        let text = turn.paragraphs.join("\n\n");
-        let links = super::transcript::turn_links(&text, &turn.speaker, turn.is_chair, resolver);
-        doc.statements.push(ParsedStatement {
-            speaker: turn.speaker,
-            on_behalf_of: links.on_behalf_of.map(|m| m.name),
-            aligned_with: links.aligned_with.map(|m| m.name),
-            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
-            agenda_item: None,
-            section: None,
-            number: None,
-            text,
-            start: turn.start,
-            end: turn.end,
-            line: turn.line,
-            ..ParsedStatement::default()
-        });
-    }
-    if doc.statements.is_empty() {
-        return Err(ParseError::new(
-            1,
-            "no speeches with speaker labels (\"Mr. X (Country):\")",
-        ));
-    }
-    Ok(doc)
+    turns
 }
 
 /// Who a label names, and whether it is the presiding officer.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::speaking_kinds;
+use crate::formats::turn::speaking_kinds;
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
 use crate::text::{self, Paragraph};
 
@@ -66,11 +66,7 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
     if text.ends_with(['.', '?', '!', ',', ';']) && !text.ends_with("Amb.") {
         return None;
     }
-    let known = |name: &str| match resolver.find(name) {
-        Resolution::Known { name, kind, .. } => Some((name, kind)),
-        Resolution::Unknown { .. } => None,
-    };
-    if let Some((name, kind)) = known(text) {
+    if let Some((name, kind)) = known(text, resolver) {
         return Some(Label {
             text: text.to_string(),
             actor: Some(name),
@@ -79,35 +75,8 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
             person: None,
         });
     }
-    if let Some(c) = qualified {
-        let head = c[1].trim();
-        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str().trim());
-        let behalf = ON_BEHALF_LABEL
-            .captures(inner)
-            .and_then(|b| known(b[1].trim()))
-            .map(|(name, _)| name);
-        // "Egypt (on behalf of the African Group)", "France, on behalf of the EU".
-        if let Some((name, kind)) = known(head) {
-            return Some(Label {
-                text: text.to_string(),
-                actor: Some(name),
-                kind: Some(kind),
-                on_behalf: behalf,
-                person: None,
-            });
-        }
-        // "H.E. Ambassador X (Egypt)": a person, and the actor they speak for.
-        if let Some((name, kind)) = known(inner).filter(|(_, k)| speaking_kinds(*k)) {
-            if PERSON_LABEL.is_match(head) {
-                return Some(Label {
-                    text: text.to_string(),
-                    actor: Some(name),
-                    kind: Some(kind),
-                    on_behalf: None,
-                    person: Some(head.to_string()),
-                });
-            }
-        }
+    if let Some(found) = qualified.and_then(|c| qualified_label(&c, text, resolver)) {
+        return Some(found);
     }
     let capitalised = text.split_whitespace().all(|w| {
         w.chars()
@@ -126,6 +95,48 @@ pub fn label(para: &Paragraph, resolver: &Resolver, allow_unknown: bool) -> Opti
         on_behalf: None,
         person: None,
     })
+}
+
+/// The name a resolver knows `name` by, and its kind.
+fn known(name: &str, resolver: &Resolver) -> Option<(String, ActorKind)> {
+    match resolver.find(name) {
+        Resolution::Known { name, kind, .. } => Some((name, kind)),
+        Resolution::Unknown { .. } => None,
+    }
+}
+
+/// Reads a label with a qualifier (`c`, captures of [`QUALIFIED_LABEL`]): an actor
+/// and the group it speaks for, or a person and the actor they speak for.
+fn qualified_label(c: &regex::Captures, text: &str, resolver: &Resolver) -> Option<Label> {
+    let head = c[1].trim();
+    let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str().trim());
+    let behalf = ON_BEHALF_LABEL
+        .captures(inner)
+        .and_then(|b| known(b[1].trim(), resolver))
+        .map(|(name, _)| name);
+    // "Egypt (on behalf of the African Group)", "France, on behalf of the EU".
+    if let Some((name, kind)) = known(head, resolver) {
+        return Some(Label {
+            text: text.to_string(),
+            actor: Some(name),
+            kind: Some(kind),
+            on_behalf: behalf,
+            person: None,
+        });
+    }
+    // "H.E. Ambassador X (Egypt)": a person, and the actor they speak for.
+    if let Some((name, kind)) = known(inner, resolver).filter(|(_, k)| speaking_kinds(*k)) {
+        if PERSON_LABEL.is_match(head) {
+            return Some(Label {
+                text: text.to_string(),
+                actor: Some(name),
+                kind: Some(kind),
+                on_behalf: None,
+                person: Some(head.to_string()),
+            });
+        }
+    }
+    None
 }
 
 /// Splits paragraphs that open with their speaker's label on the same line ("France:

@@ -248,8 +248,36 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
         .or_else(|| spoken_date(opening));
     // File names join words with "_" and "-", which a word boundary does not see.
     let spaced = stem.replace(['_', '-'], " ");
+    let mut sitting = spoken_sitting([opening, spaced.as_str()], date);
+    // A session the file name calls by its subject ("…_ahc-cybercrime_rules-of-procedure-
+    // session-…"): the words between the body and "session".
+    if sitting.session.is_none() && sitting.session_name.is_none() {
+        let lower = spaced.to_lowercase();
+        let after_body = BODIES
+            .iter()
+            .find_map(|(p, _, _)| p.find(&lower).map(|m| m.end()))
+            .unwrap_or(0);
+        if let Some(c) = NAMED_SESSION.captures(&lower[after_body..]) {
+            sitting.session_name = Some(format!("{} session", c[1].trim()));
+        }
+    }
+    // "OEWG" alone: the working group of the meeting's year.
+    if sitting.process.is_none() && OEWG.is_match(&spaced) {
+        sitting.process = date.and_then(oewg_of);
+    }
+    let title = title(&sitting, date, &stem);
+    Meeting {
+        title,
+        date,
+        sitting,
+    }
+}
+
+/// The process, meeting and session named in the meeting's opening words, else in its
+/// file name (`sources`, in that order).
+fn spoken_sitting(sources: [&str; 2], date: Option<NaiveDate>) -> Sitting {
     let mut sitting = Sitting::default();
-    for source in [opening, spaced.as_str()] {
+    for source in sources {
         if sitting.process.is_none() {
             sitting.process = BODIES
                 .iter()
@@ -282,38 +310,20 @@ pub fn read(source: &str, file_name: &str) -> Meeting {
             }
         }
     }
-    // A session the file name calls by its subject ("…_ahc-cybercrime_rules-of-procedure-
-    // session-…"): the words between the body and "session".
-    if sitting.session.is_none() && sitting.session_name.is_none() {
-        let lower = spaced.to_lowercase();
-        let after_body = BODIES
-            .iter()
-            .find_map(|(p, _, _)| p.find(&lower).map(|m| m.end()))
-            .unwrap_or(0);
-        if let Some(c) = NAMED_SESSION.captures(&lower[after_body..]) {
-            sitting.session_name = Some(format!("{} session", c[1].trim()));
+    sitting
+}
+
+/// The open-ended working group on ICT security sitting at `date`.
+fn oewg_of(d: NaiveDate) -> Option<(String, String)> {
+    let (year, month) = (d.format("%Y").to_string(), d.format("%m").to_string());
+    match (year.as_str(), month.as_str()) {
+        ("2019" | "2020", _) | ("2021", "01" | "02" | "03") => {
+            Some(("oewg-2019-2021".to_string(), "OEWG 2019–2021".to_string()))
         }
-    }
-    // "OEWG" alone: the working group of the meeting's year.
-    if sitting.process.is_none() && OEWG.is_match(&spaced) {
-        sitting.process = date.and_then(|d| {
-            let (year, month) = (d.format("%Y").to_string(), d.format("%m").to_string());
-            match (year.as_str(), month.as_str()) {
-                ("2019" | "2020", _) | ("2021", "01" | "02" | "03") => {
-                    Some(("oewg-2019-2021".to_string(), "OEWG 2019–2021".to_string()))
-                }
-                ("2021" | "2022" | "2023" | "2024" | "2025", _) => {
-                    Some(("oewg-2021-2025".to_string(), "OEWG 2021–2025".to_string()))
-                }
-                _ => None,
-            }
-        });
-    }
-    let title = title(&sitting, date, &stem);
-    Meeting {
-        title,
-        date,
-        sitting,
+        ("2021" | "2022" | "2023" | "2024" | "2025", _) => {
+            Some(("oewg-2021-2025".to_string(), "OEWG 2021–2025".to_string()))
+        }
+        _ => None,
     }
 }
 

@@ -7,11 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::attribution::turns::{self, LabelHint, Turn};
+use crate::attribution::SpeakerGuess;
+use crate::formats;
 use crate::formats::document::{ParsedDocument, ParsedSpeakerEntry, ParsedStatement};
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
 use crate::text::{self, Paragraph};
 
-use super::{markdown, turn_links, CHAIR};
+use super::{markdown, CHAIR};
 
 /// A speaker turn far longer than its neighbours, with floor cues inside, has likely
 /// swallowed other speakers.
@@ -55,77 +57,88 @@ pub fn parse(source: &str, paras: &[Paragraph], doc: &mut ParsedDocument, resolv
         .map(|t| text::word_count(&source[t.start..t.end]))
         .sum();
     for turn in found {
-        let text = source[turn.start..turn.end].to_string();
-        let words = text::word_count(&text);
-        let Turn {
-            start,
-            end,
-            is_chair,
-            speaker,
-            evidence,
-            mut review,
-            alternatives,
-            on_behalf,
-        } = turn;
-        // Never a silent giant turn: one speaker holding most of the words of a
-        // meeting, or thousands of them, is sent to a person.
-        if !is_chair && words > GIANT_WORDS && words * 3 > total_words {
-            let line = line_of(start);
-            let who = speaker.name.as_deref().unwrap_or("an unknown speaker");
-            doc.notices.push(format!(
-                "line {line}: one turn ({who}) holds {words} of the meeting's {total_words} words; it may hold other speakers — see plenary review"
-            ));
-            review.get_or_insert_with(|| {
-                format!("one turn holds {words} of the meeting's {total_words} words: it may hold other speakers")
-            });
-        }
-        let links = turn_links(&text, &speaker, is_chair, resolver);
-        // A delegation speaking "on behalf of the Vanuatu delegation" speaks for itself.
-        // A State speaking "on behalf of the Vanuatu delegation" speaks for itself; the
-        // EU "on behalf of the European Union and its member States" speaks for the Union.
-        let state = speaker.name.as_deref().is_some_and(|n| {
-            matches!(
-                resolver.find(n),
-                Resolution::Known {
-                    kind: ActorKind::State,
-                    ..
-                }
-            )
-        });
-        // A group speaking "on behalf of the Union's member States", "the EU and its
-        // member States": for the group.
-        let group_speaker = speaker.name.as_deref().filter(|n| {
-            matches!(
-                resolver.find(n),
-                Resolution::Known {
-                    kind: ActorKind::Group,
-                    ..
-                }
-            )
-        });
-        let for_members = group_speaker
-            .filter(|_| FOR_MEMBERS.is_match(&text[..text.len().min(floor_boundary(&text, 1200))]))
-            .map(str::to_string);
-        let on_behalf_of = on_behalf
-            .or(links.on_behalf_of.map(|m| m.name))
-            .or(for_members)
-            .filter(|g| !state || Some(g.as_str()) != speaker.name.as_deref());
-        doc.statements.push(ParsedStatement {
-            on_behalf_of,
-            aligned_with: links.aligned_with.map(|m| m.name),
-            co_speakers: links.co_speakers.into_iter().map(|m| m.name).collect(),
-            speaker,
-            text,
-            start,
-            end,
-            line: line_of(start),
-            evidence,
-            review,
-            alternatives,
-            ..ParsedStatement::default()
-        });
+        let line = line_of(turn.start);
+        let statement = statement(turn, source, line, total_words, &mut doc.notices, resolver);
+        doc.statements.push(statement);
     }
     doc.speaker_list = speaker_list(&doc.statements);
+}
+
+/// A turn as a statement; a giant turn is sent to a person, with a notice.
+fn statement(
+    turn: Turn,
+    source: &str,
+    line: usize,
+    total_words: usize,
+    notices: &mut Vec<String>,
+    resolver: &Resolver,
+) -> ParsedStatement {
+    let text = source[turn.start..turn.end].to_string();
+    let words = text::word_count(&text);
+    let Turn {
+        start,
+        end,
+        is_chair,
+        speaker,
+        evidence,
+        mut review,
+        alternatives,
+        on_behalf,
+    } = turn;
+    // Never a silent giant turn: one speaker holding most of the words of a
+    // meeting, or thousands of them, is sent to a person.
+    if !is_chair && words > GIANT_WORDS && words * 3 > total_words {
+        let who = speaker.name.as_deref().unwrap_or("an unknown speaker");
+        notices.push(format!(
+            "line {line}: one turn ({who}) holds {words} of the meeting's {total_words} words; it may hold other speakers — see plenary review"
+        ));
+        review.get_or_insert_with(|| {
+            format!("one turn holds {words} of the meeting's {total_words} words: it may hold other speakers")
+        });
+    }
+    // A State speaking "on behalf of the Vanuatu delegation" speaks for itself; the
+    // EU "on behalf of the European Union and its member States" speaks for the Union.
+    let state = is_kind(&speaker, ActorKind::State, resolver);
+    let for_members = for_members(&speaker, &text, resolver);
+    let mut statement = formats::turn::Turn {
+        speaker,
+        is_chair,
+        paragraphs: vec![text],
+        start,
+        end,
+        line,
+        ..formats::turn::Turn::default()
+    }
+    .into_statement(resolver);
+    // The group the machine's label names comes before the one the text names.
+    statement.on_behalf_of = on_behalf
+        .or(statement.on_behalf_of.take())
+        .or(for_members)
+        .filter(|g| !state || Some(g.as_str()) != statement.speaker.name.as_deref());
+    statement.evidence = evidence;
+    statement.review = review;
+    statement.alternatives = alternatives;
+    statement
+}
+
+/// Whether the speaker is a known actor of `kind`.
+fn is_kind(speaker: &SpeakerGuess, kind: ActorKind, resolver: &Resolver) -> bool {
+    speaker
+        .name
+        .as_deref()
+        .is_some_and(|n| matches!(resolver.find(n), Resolution::Known { kind: k, .. } if k == kind))
+}
+
+/// A group speaking "on behalf of the Union's member States", "the EU and its member
+/// States": for the group.
+fn for_members(speaker: &SpeakerGuess, text: &str, resolver: &Resolver) -> Option<String> {
+    let group_speaker = speaker
+        .name
+        .as_deref()
+        .filter(|_| is_kind(speaker, ActorKind::Group, resolver));
+    group_speaker
+        .filter(|_| FOR_MEMBERS.is_match(&text[..text.len().min(floor_boundary(text, 1200))]))
+        .map(str::to_string)
 }
 
 /// Who took the floor, in order (the Chair and repeated turns of one speaker left out).
