@@ -1,9 +1,9 @@
 // Lists several screens share (actors, themes, documents, library status), loaded once
 // and reloaded after work that changes them (import, reindex, codebook save).
-import { libraryStatus, type ApiError, type LibraryStatus } from "./api/library";
+import { libraryStatus } from "./api/library";
+import type { Actor, ApiError, DocumentRow, LibraryStatus, ThemeRow } from "./api/types";
 import { actors, documents } from "./api/documents";
 import { themes } from "./api/themes";
-import type { Actor, DocumentRow, ThemeRow } from "./api/types";
 
 /** A value loaded from the shell, with its loading and error state. */
 export class Loaded<T> {

@@ -1,8 +1,9 @@
 // How a statement's speaker was found, in words: shared by the reader's speaker chip
 // and the review screen.
+import type { Method } from "./api/types";
 
 /** Each attribution method (`plenary::attribution::Method`) as the user reads it. */
-const METHODS: Record<string, string> = {
+const METHODS: Record<Method, string> = {
   label: "named in the record",
   chair_cue: "announced by the chair",
   approximate: "a name the chair said, matched approximately",
@@ -15,7 +16,7 @@ const METHODS: Record<string, string> = {
 
 /** The method in words (an unknown method is shown as it is). */
 export function methodLabel(method: string): string {
-  return METHODS[method] ?? method.replaceAll("_", " ");
+  return METHODS[method as Method] ?? method.replaceAll("_", " ");
 }
 
 /** A confidence as a percentage ("50%"); values above 1 are shown as they are. */

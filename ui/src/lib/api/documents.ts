@@ -1,6 +1,6 @@
 // Documents, the reader, speakers and actors.
 import { call } from "./library";
-import type { Actor, DocumentEdit, DocumentRow, Process, SpeakerEntry, StatementRow, TagRow } from "./types";
+import type { Actor, ActorProfile, DocumentEdit, DocumentRow, DocumentView, Process, StatementRow } from "./types";
 
 /** Every document in the library. */
 export function documents(): Promise<DocumentRow[]> {
@@ -22,15 +22,6 @@ export function editDocument(document: number, edit: DocumentEdit): Promise<Docu
   return call<DocumentRow>("edit_document", { document, edit });
 }
 
-/** Everything the reader shows for one document. */
-export interface DocumentView {
-  document: DocumentRow;
-  statements: StatementRow[];
-  /** Every tag of the document's statements, automatic and human. */
-  tags: TagRow[];
-  speakers: SpeakerEntry[];
-}
-
 /** A document as its turns, with tags and speaker list. */
 export function readDocument(id: number): Promise<DocumentView> {
   return call<DocumentView>("read_document", { id });
@@ -44,19 +35,6 @@ export function fixSpeaker(statement: number, speaker: string): Promise<Statemen
 /** The actors of the gazetteer, for pickers. */
 export function actors(): Promise<Actor[]> {
   return call<Actor[]>("actors");
-}
-
-/** Everything one delegation said. */
-export interface ActorProfile {
-  actor: Actor;
-  /** Its position on every theme it touched (themes it never touched are left out). */
-  positions: import("./types").Position[];
-  /** Its statements, newest documents first (at most `limit`). */
-  statements: StatementRow[];
-  /** Statements per document date ("YYYY" or "YYYY-MM-DD"; "undated" when unknown). */
-  timeline: { date: string; statements: number }[];
-  /** Total statements, even when `statements` was cut at the limit. */
-  total_statements: number;
 }
 
 /** An actor's profile, by any name or alias. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import { cancelWork, chooseFiles, importPaths, onFilesDropped, reindex, type ProgressEvent } from "./imports";
+import { cancelWork, chooseFiles, importPaths, onFilesDropped, reindex } from "./imports";
+import type { ProgressEvent } from "./types";
 import { mockFailingShell, mockShell } from "./testing";
 
 /** Sends `message` on the channel the UI passed as `onProgress`. */

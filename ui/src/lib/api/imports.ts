@@ -1,37 +1,7 @@
 // Importing files and rebuilding the index: long work with progress and cancel.
 import { Channel } from "@tauri-apps/api/core";
-import { call, type ApiError } from "./library";
-
-/** A progress event of long work. */
-export interface ProgressEvent {
-  /** "importing" (per file) or "indexing" (per statement batch). */
-  stage: string;
-  done: number;
-  total: number;
-  /** The file being read, when importing. */
-  path: string | null;
-}
-
-/** What happened to one file. */
-export interface FileResult {
-  path: string;
-  /** imported, already_present, replaced, or failed. */
-  status: "imported" | "already_present" | "replaced" | "failed";
-  document: number | null;
-  source_type: string | null;
-  statements: number;
-  top_speakers: string[];
-  notices: string[];
-  /** Why it failed, when it did. */
-  error: ApiError | null;
-}
-
-/** The end of an import. */
-export interface ImportReport {
-  files: FileResult[];
-  /** True when the user cancelled: files after the one being read were skipped. */
-  cancelled: boolean;
-}
+import { call } from "./library";
+import type { ImportReport, ProgressEvent, ReindexReport } from "./types";
 
 /** Imports files and folders (walked recursively), reporting progress. */
 export function importPaths(
@@ -44,7 +14,7 @@ export function importPaths(
 }
 
 /** Rebuilds the search index from the database, reporting progress. */
-export function reindex(onProgress: (event: ProgressEvent) => void): Promise<{ statements: number; cancelled: boolean }> {
+export function reindex(onProgress: (event: ProgressEvent) => void): Promise<ReindexReport> {
   const channel = new Channel<ProgressEvent>();
   channel.onmessage = onProgress;
   return call("reindex", { onProgress: channel });

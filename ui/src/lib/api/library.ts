@@ -1,22 +1,7 @@
 // The only modules that talk to the Tauri shell live in this folder: one typed
 // function per command. Everything else in the UI calls these.
 import { invoke } from "@tauri-apps/api/core";
-
-/** What the shell reports about the open library (mirrors `plenary::LibraryStatus`). */
-export interface LibraryStatus {
-  dir: string;
-  database: string;
-  schema_version: number;
-  actors: number;
-  documents: number;
-  statements: number;
-}
-
-/** An error as it crosses the IPC boundary. */
-export interface ApiError {
-  code: string;
-  message: string;
-}
+import type { ApiError, LibraryStatus } from "./types";
 
 /** Turns whatever the shell rejected with into an {@link ApiError}. */
 export function toApiError(err: unknown): ApiError {

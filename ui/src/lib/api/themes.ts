@@ -1,6 +1,6 @@
 // Themes, the codebook and tags.
 import { call } from "./library";
-import type { Stance, TagRow, ThemeRow } from "./types";
+import type { RetagChange, TagArgs, TagRow, ThemeRow } from "./types";
 
 /** The themes of the codebook, with how many statements each tags. */
 export function themes(): Promise<ThemeRow[]> {
@@ -12,29 +12,13 @@ export function codebookText(): Promise<string> {
   return call<string>("codebook_text");
 }
 
-/** Per theme, how many automatic tags re-tagging added and removed. */
-export interface RetagChange {
-  theme: string;
-  added: number;
-  removed: number;
-}
-
 /** Replaces the codebook with `text` (TOML) and re-tags every statement. */
 export function saveCodebook(text: string): Promise<RetagChange[]> {
   return call<RetagChange[]>("save_codebook", { text });
 }
 
-/** A new human tag. `span` is in characters of the statement text. */
-export interface NewTag {
-  statement: number;
-  theme: string;
-  stance: Stance;
-  span?: [number, number] | null;
-  note?: string | null;
-}
-
 /** Adds a human tag (or updates this statement's human tag for the theme). */
-export function addTag(tag: NewTag): Promise<TagRow> {
+export function addTag(tag: TagArgs): Promise<TagRow> {
   return call<TagRow>("add_tag", { tag });
 }
 

@@ -3,6 +3,14 @@
 // changed, so that an untouched field never overwrites what the file says.
 import type { DocumentEdit, DocumentRow, Process } from "../api/types";
 
+/** What the form asks of the library: the Library screen passes the shell's commands. */
+export interface EditCalls {
+  /** The processes the library knows, by key. */
+  processes: () => Promise<Process[]>;
+  /** Sends the correction; resolves to the document as it now is. */
+  editDocument: (document: number, edit: DocumentEdit) => Promise<DocumentRow>;
+}
+
 /** The process select's value for "a new process" (never a key: keys have no "+"). */
 export const NEW_PROCESS = "+new";
 

@@ -39,7 +39,7 @@ describe("groupDocuments", () => {
     doc({ title: "old", process: "OEWG 2019–2021", session: "1st substantive session", date: "2019-09-09" }),
     doc({ title: "gd", kind: "general_debate", date: "2020-10-01" }),
     doc({ title: "misc", kind: "transcript" }),
-    doc({ title: "report", kind: "report", date: "2021-03-12" }),
+    doc({ title: "report", kind: "session_report", date: "2021-03-12" }),
   ];
   const groups = groupDocuments(docs);
 

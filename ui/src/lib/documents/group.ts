@@ -1,5 +1,5 @@
 // Groups the document list by process, then session, for the Library screen.
-import type { DocumentRow } from "../api/types";
+import type { DocumentRow, SourceType } from "../api/types";
 
 export interface SessionGroup {
   key: string;
@@ -20,9 +20,10 @@ export interface ProcessGroup {
 }
 
 /** Where documents outside any process go, by kind. */
-const KIND_GROUPS: Record<string, string> = {
+/** Where documents outside a named process go, by source type (transcripts: "Other documents"). */
+const KIND_GROUPS: Partial<Record<SourceType, string>> = {
   general_debate: "General debate",
-  report: "Reports",
+  session_report: "Reports",
   un_document: "UN documents",
 };
 export const OTHER_DOCUMENTS = "Other documents";
@@ -65,7 +66,7 @@ export function groupDocuments(docs: DocumentRow[]): ProcessGroup[] {
   const processes = new Map<string, { label: string; named: boolean; docs: DocumentRow[] }>();
   for (const d of docs) {
     const named = !!d.process;
-    const label = d.process ?? KIND_GROUPS[d.kind] ?? OTHER_DOCUMENTS;
+    const label = d.process ?? KIND_GROUPS[d.kind as SourceType] ?? OTHER_DOCUMENTS;
     const key = (named ? "p:" : "k:") + label;
     const entry = processes.get(key) ?? { label, named, docs: [] };
     entry.docs.push(d);

@@ -1,7 +1,7 @@
 // The one long-running job (import or reindex): progress, cancel, and its outcome.
 // Lives outside the screens so the work carries on while the user looks elsewhere.
-import { cancelWork, importPaths, reindex, type ImportReport, type ProgressEvent } from "../api/imports";
-import type { ApiError } from "../api/library";
+import { cancelWork, importPaths, reindex } from "../api/imports";
+import type { ApiError, ImportReport, ProgressEvent } from "../api/types";
 import { documentsChanged } from "../catalog.svelte";
 
 export class Job {

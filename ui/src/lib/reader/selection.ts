@@ -1,5 +1,6 @@
-// Where a DOM selection falls within a turn's text, as a code-point span.
-import { utf16RangeToSpan } from "./spans";
+// Where a DOM selection falls within a turn's text, as a code-point span (the unit of
+// tag spans: see lib/text/offsets.ts).
+import { Offsets } from "../text/offsets";
 
 /**
  * The UTF-16 offsets of `range` within `container`'s text, or null when the range is
@@ -21,7 +22,7 @@ export function rangeOffsets(container: Node, range: Range): [number, number] | 
 export function selectionSpan(container: Node, range: Range, text: string): [number, number] | null {
   const offsets = rangeOffsets(container, range);
   if (!offsets) return null;
-  return utf16RangeToSpan(text, offsets[0], offsets[1]);
+  return new Offsets(text).rangeFromUtf16(offsets[0], offsets[1], "char");
 }
 
 /** An open tag popover: which statement, which passage, where to show it. */

@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { codePointLength, codePointOffsets, cpToUtf16, splitBySpans, utf16RangeToSpan, utf16ToCp } from "./spans";
+import { splitBySpans } from "./spans";
 import { selectionSpan } from "./selection";
 
 // "🇪🇺" is two code points of two UTF-16 units each; "é" is one of each.
 const text = "The 🇪🇺 and Côte d’Ivoire support the PoA.";
-
-describe("code points and UTF-16", () => {
-  it("maps boundaries both ways", () => {
-    expect(codePointLength("a😀b")).toBe(3);
-    expect(codePointOffsets("a😀b")).toEqual([0, 1, 3, 4]);
-    expect(cpToUtf16("a😀b", 2)).toBe(3);
-    expect(utf16ToCp("a😀b", 3)).toBe(2);
-    expect(utf16ToCp("a😀b", 2)).toBe(1); // inside the pair: start of the emoji
-    expect(cpToUtf16("abc", 99)).toBe(3);
-  });
-
-  it("finds the same words by code points as Rust's char offsets", () => {
-    const chars = Array.from(text);
-    const start = chars.join("").indexOf("PoA");
-    const cp = Array.from(text.slice(0, start)).length;
-    expect(text.slice(cpToUtf16(text, cp), cpToUtf16(text, cp + 3))).toBe("PoA");
-    // The flag shifts UTF-16 indices by two against code points.
-    expect(start - cp).toBe(2);
-  });
-
-  it("turns a UTF-16 range into a code-point span, keeping whole characters", () => {
-    expect(utf16RangeToSpan("a😀b", 1, 2)).toEqual([1, 2]);
-    expect(utf16RangeToSpan("a😀b", 3, 1)).toEqual([1, 2]);
-    expect(utf16RangeToSpan("abc", 2, 2)).toBeNull();
-  });
-});
 
 describe("splitBySpans", () => {
   const tag = (id: number, span: [number, number] | null) => ({ id, span });

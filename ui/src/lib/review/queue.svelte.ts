@@ -2,9 +2,8 @@
 // one being looked at, and what accepting or fixing it does. Kept across visits, so
 // going to the reader and back returns to the same statement.
 import { fixSpeaker } from "../api/documents";
-import type { ApiError } from "../api/library";
+import type { ApiError, StatementRow } from "../api/types";
 import { acceptSpeaker, reviewQueue } from "../api/review";
-import type { StatementRow } from "../api/types";
 
 /** How many statements one document still has in the queue. */
 export interface DocumentCount {

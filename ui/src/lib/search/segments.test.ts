@@ -14,6 +14,15 @@ describe("segments", () => {
     ]);
   });
 
+  it("cuts after characters outside the BMP (4 bytes, 2 UTF-16 units)", () => {
+    const text = "🇪🇺 supports the PoA";
+    const start = new TextEncoder().encode("🇪🇺 supports the ").length;
+    expect(segments(text, [[start, start + 3]])).toEqual([
+      { text: "🇪🇺 supports the ", hit: false },
+      { text: "PoA", hit: true },
+    ]);
+  });
+
   it("ignores ranges out of order or out of bounds", () => {
     expect(segments("abc", [[2, 9], [0, 1]])).toEqual([
       { text: "a", hit: true },

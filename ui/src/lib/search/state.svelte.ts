@@ -1,7 +1,7 @@
 // The Search screen's state, kept outside the view so it survives a trip to the
 // Reader and back.
-import { search, type Hit, type SearchResults } from "../api/search";
-import type { ApiError } from "../api/library";
+import { search } from "../api/search";
+import type { ApiError, Hit, SearchResults } from "../api/types";
 import { addFilter, facetFilter, removeFilter, type FacetField } from "./filters";
 
 export const PAGE = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { SearchArgs, SearchResults } from "../api/search";
+import type { SearchArgs, SearchResults } from "../api/types";
 import { SearchState } from "./state.svelte";
 
 function results(n: number, total: number, first = 0): SearchResults {
