@@ -10,15 +10,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use plenary::compare::Position;
-use plenary::import::ImportOptions;
-use plenary::index::search::{SearchRequest, Sort};
-use plenary::store::documents::{DocumentRow, SpeakerEntryRow, StatementRow};
-use plenary::store::positions::PositionFilter;
-use plenary::store::themes::{NewTag, TagRow, ThemeRow};
 use plenary::{
-    Actor, ActorProfile, CellStatement, DocumentEdit, Library, LibraryStatus, Process,
-    SearchResults,
+    Actor, ActorProfile, CellStatement, DocumentEdit, DocumentRow, ImportOptions, ImportOutcome,
+    ImportStatus, Library, LibraryStatus, NewTag, Position, PositionFilter, Process, SearchRequest,
+    SearchResults, Sort, SpeakerEntryRow, StatementRow, TagRow, ThemeRow,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -370,17 +365,15 @@ pub async fn import_paths(
         .await
 }
 
-fn file_result(
-    (path, result): (PathBuf, plenary::Result<plenary::import::ImportOutcome>),
-) -> FileResult {
+fn file_result((path, result): (PathBuf, plenary::Result<ImportOutcome>)) -> FileResult {
     let path = path.display().to_string();
     match result {
         Ok(o) => FileResult {
             path,
             status: match o.status {
-                plenary::import::ImportStatus::Imported => "imported",
-                plenary::import::ImportStatus::AlreadyPresent => "already_present",
-                plenary::import::ImportStatus::Replaced { .. } => "replaced",
+                ImportStatus::Imported => "imported",
+                ImportStatus::AlreadyPresent => "already_present",
+                ImportStatus::Replaced { .. } => "replaced",
             },
             document: Some(o.document),
             source_type: o.source_type.map(|t| t.as_str().to_string()),

@@ -4,10 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use plenary::formats::SourceType;
-use plenary::import::{ImportOptions, ImportStatus};
-use plenary::store::documents::{DocumentRow, StatementRow};
-use plenary::Library;
+use plenary::{DocumentRow, ImportOptions, ImportStatus, Library, SourceType, StatementRow};
 
 use crate::output::{self, Format, Table};
 

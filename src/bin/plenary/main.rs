@@ -290,8 +290,8 @@ struct PositionArgs {
 }
 
 impl PositionArgs {
-    fn filter(&self) -> plenary::store::positions::PositionFilter {
-        plenary::store::positions::PositionFilter {
+    fn filter(&self) -> plenary::PositionFilter {
+        plenary::PositionFilter {
             session: self.session,
             document: self.document,
             after: self.after.clone(),

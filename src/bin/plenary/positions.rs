@@ -4,9 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use plenary::compare::Position;
-use plenary::store::themes::NewTag;
-use plenary::{ExportRow, Library};
+use plenary::{ExportRow, Library, NewTag, Position, TagRow};
 
 use crate::output::{self, Format, Table};
 
@@ -93,7 +91,7 @@ pub fn tag_add(
     print_tags(format, &[tag])
 }
 
-pub fn print_tags(format: Format, tags: &[plenary::store::themes::TagRow]) -> anyhow::Result<()> {
+pub fn print_tags(format: Format, tags: &[TagRow]) -> anyhow::Result<()> {
     let mut table = Table::new([
         "ID",
         "STATEMENT",

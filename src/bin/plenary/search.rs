@@ -4,8 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use plenary::index::search::{SearchRequest, Sort};
-use plenary::{Library, SearchResults};
+use plenary::{Library, SearchRequest, SearchResults, Sort};
 
 use crate::output::Format;
 use crate::{SearchArgs, SortArg};
