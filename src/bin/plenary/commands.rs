@@ -1,12 +1,13 @@
 //! The CLI's import and listing commands: call the library, print what it returns.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use plenary::{DocumentRow, ImportOptions, ImportStatus, Library, SourceType, StatementRow};
 
 use crate::output::{self, Format, Table};
+use crate::progress::Progress;
 
 /// `plenary import`: one line per file, a summary, exit 1 if any file failed.
 pub fn import(
@@ -29,30 +30,13 @@ pub fn import(
         source_type,
         ..ImportOptions::default()
     };
-    let tty = std::io::stderr().is_terminal() && !json;
-    let results = library.import(paths, &options, |p| {
-        if tty {
-            let width = 30;
-            let filled = (p.done * width).checked_div(p.total).unwrap_or(width);
-            let name = p
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let name: String = name.chars().take(40).collect();
-            eprint!(
-                "\r[{}{}] {}/{} {name:<40}",
-                "=".repeat(filled),
-                " ".repeat(width - filled),
-                p.done,
-                p.total
-            );
-            let _ = std::io::stderr().flush();
-        }
-    })?;
-    if tty {
-        eprint!("\r{}\r", " ".repeat(100));
-    }
+    let progress = if json {
+        Progress::hidden()
+    } else {
+        Progress::stderr()
+    };
+    let results = library.import(paths, &options, |p| progress.file(p.path, p.done, p.total))?;
+    drop(progress);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut imported, mut present, mut replaced, mut failed) = (0, 0, 0, 0);

@@ -3,6 +3,7 @@
 mod commands;
 mod output;
 mod positions;
+mod progress;
 mod search;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 use plenary::{ActorKind, DocumentEdit, Library, Resolution};
 
 use output::{Format, Table};
+use progress::Progress;
 
 /// Plenary: search, attribute, tag and compare UN OEWG meeting records, offline.
 #[derive(Debug, Parser)]
@@ -440,22 +442,15 @@ fn open(cli: &Cli) -> anyhow::Result<Library> {
         Some(dir) => dir.clone(),
         None => Library::default_dir()?,
     };
-    let library = Library::open_with_progress(&dir, &mut progress_bar())
-        .with_context(|| format!("opening the library in {}", dir.display()))?;
+    let progress = Progress::stderr();
+    let library = Library::open_with_progress(&dir, &mut |what, done, total| {
+        progress.step(what, done, total)
+    })
+    .with_context(|| format!("opening the library in {}", dir.display()))?;
     if let Some(repair) = library.index_repair() {
         eprintln!("note: {repair}");
     }
     Ok(library)
-}
-
-/// A progress line on standard error, when it is a terminal.
-fn progress_bar() -> impl FnMut(&str, usize, usize) {
-    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    move |what: &str, done: usize, total: usize| {
-        if tty && total > 0 {
-            eprint!("\r{what}: {done}/{total}   ");
-        }
-    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -617,8 +612,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             positions::export(&library, *format, output.as_ref())?
         }
         Command::Reindex => {
-            let n = library.reindex(&mut progress_bar())?;
-            eprintln!();
+            let progress = Progress::stderr();
+            let n = library.reindex(&mut |what, done, total| progress.step(what, done, total))?;
+            drop(progress);
             println!("rebuilt the search index: {n} statements");
         }
         Command::Check => {
