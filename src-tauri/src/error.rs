@@ -21,12 +21,17 @@ impl From<plenary::Error> for ApiError {
 }
 
 impl ApiError {
-    /// An error of the shell itself (a task that panicked, a poisoned lock).
-    pub fn internal(message: impl Into<String>) -> Self {
+    /// An error the shell finds itself, with its code.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
         ApiError {
-            code: "internal".into(),
+            code: code.into(),
             message: message.into(),
         }
+    }
+
+    /// An error of the shell itself (a task that panicked, a poisoned lock).
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError::new("internal", message)
     }
 }
 

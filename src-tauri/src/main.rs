@@ -7,10 +7,11 @@
 mod command_names;
 mod commands;
 mod error;
+mod state;
 
 use std::path::PathBuf;
 
-use commands::AppState;
+use state::AppState;
 use tauri::Manager;
 
 /// The library directory: `--library DIR`, else `PLENARY_LIBRARY`, else the default.
@@ -48,29 +49,29 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(dir))
         .invoke_handler(tauri::generate_handler![
-            commands::library_status,
-            commands::search,
-            commands::similar,
-            commands::documents,
-            commands::processes,
-            commands::edit_document,
-            commands::read_document,
-            commands::fix_speaker,
-            commands::review_queue,
-            commands::accept_speaker,
-            commands::actors,
-            commands::actor_profile,
-            commands::import_paths,
-            commands::reindex,
-            commands::cancel_work,
-            commands::themes,
-            commands::codebook_text,
-            commands::save_codebook,
-            commands::add_tag,
-            commands::remove_tag,
-            commands::compare,
-            commands::matrix,
-            commands::cell_statements,
+            commands::library::library_status,
+            commands::search::search,
+            commands::search::similar,
+            commands::documents::documents,
+            commands::documents::processes,
+            commands::documents::edit_document,
+            commands::documents::read_document,
+            commands::review::fix_speaker,
+            commands::review::review_queue,
+            commands::review::accept_speaker,
+            commands::actors::actors,
+            commands::actors::actor_profile,
+            commands::imports::import_paths,
+            commands::imports::reindex,
+            commands::imports::cancel_work,
+            commands::themes::themes,
+            commands::themes::codebook_text,
+            commands::themes::save_codebook,
+            commands::themes::add_tag,
+            commands::themes::remove_tag,
+            commands::positions::compare,
+            commands::positions::matrix,
+            commands::positions::cell_statements,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -2,16 +2,46 @@
 //! one JSON object per query.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-use plenary::index::search::{SearchRequest, Sort};
-use plenary::{Library, SearchResults};
+use plenary::{Facets, Hit, Library, SearchRequest, SearchResults, Sort};
 
+use crate::args::{SearchArgs, SimilarArgs, SortArg};
 use crate::output::Format;
-use crate::{SearchArgs, SortArg};
 
 /// Runs one query, or one per line of `--queries FILE`.
 pub fn run(library: &Library, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let filters = filters(args);
+    let request = |query: &str| SearchRequest {
+        query: query.to_string(),
+        filters: filters.clone(),
+        exact: args.exact,
+        sort: match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Date => Sort::Date,
+        },
+        limit: args.limit,
+        offset: args.offset,
+    };
+    if let Some(file) = &args.queries {
+        return queries(library, file, &request);
+    }
+    let query = args.query.as_deref().unwrap_or_default();
+    let results = library.search(&request(query))?;
+    print(args.format.format, &results)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `plenary similar ID`: statements most like a given one.
+pub fn similar(library: &Library, args: &SimilarArgs) -> anyhow::Result<ExitCode> {
+    let results = library.similar(args.id, args.other_speakers, args.limit)?;
+    print(args.format.format, &results)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The filter options as query filters (`speaker:"France"`).
+fn filters(args: &SearchArgs) -> Vec<String> {
     let mut filters = Vec::new();
     for (name, value) in [
         ("speaker", &args.speaker),
@@ -28,52 +58,45 @@ pub fn run(library: &Library, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             filters.push(format!("{name}:\"{}\"", v.replace('"', "")));
         }
     }
-    let request = |query: &str| SearchRequest {
-        query: query.to_string(),
-        filters: filters.clone(),
-        exact: args.exact,
-        sort: match args.sort {
-            SortArg::Relevance => Sort::Relevance,
-            SortArg::Date => Sort::Date,
-        },
-        limit: args.limit,
-        offset: args.offset,
-    };
-    if let Some(file) = &args.queries {
-        let reader = std::io::BufReader::new(std::fs::File::open(file).map_err(|e| {
+    filters
+}
+
+/// `--queries FILE`: one JSON object per query (or its error); exit 1 if any failed.
+fn queries(
+    library: &Library,
+    file: &Path,
+    request: &dyn Fn(&str) -> SearchRequest,
+) -> anyhow::Result<ExitCode> {
+    let reader =
+        std::io::BufReader::new(std::fs::File::open(file).map_err(|e| {
             anyhow::anyhow!("cannot read the queries file {}: {e}", file.display())
         })?);
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        let mut failed = 0;
-        for (n, line) in reader.lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match library.search(&request(line.trim())) {
-                Ok(results) => serde_json::to_writer(&mut out, &results)?,
-                Err(e) => {
-                    failed += 1;
-                    serde_json::to_writer(
-                        &mut out,
-                        &serde_json::json!({"query": line.trim(), "line": n + 1, "error": e.to_string()}),
-                    )?;
-                }
-            }
-            writeln!(out)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
         }
-        out.flush()?;
-        return Ok(if failed > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
+        match library.search(&request(line.trim())) {
+            Ok(results) => serde_json::to_writer(&mut out, &results)?,
+            Err(e) => {
+                failed += 1;
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"query": line.trim(), "line": n + 1, "error": e.to_string()}),
+                )?;
+            }
+        }
+        writeln!(out)?;
     }
-    let query = args.query.as_deref().unwrap_or_default();
-    let results = library.search(&request(query))?;
-    print(args.format.format, &results)?;
-    Ok(ExitCode::SUCCESS)
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Prints results: a readable list with the hits marked, or one JSON object.
@@ -95,52 +118,63 @@ pub fn print(format: Format, results: &SearchResults) -> anyhow::Result<()> {
         results.total, results.took_ms
     )?;
     for hit in &results.hits {
-        let place: Vec<&str> = [
-            hit.process.as_deref(),
-            hit.session.as_deref(),
-            hit.meeting.as_deref(),
-            hit.date.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        writeln!(out)?;
-        writeln!(
-            out,
-            "[{}] {} — {}{}",
-            hit.id,
-            hit.speaker.as_deref().unwrap_or("unknown speaker"),
-            hit.document_title,
-            if place.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", place.join(", "))
-            }
-        )?;
-        let mut line = String::new();
-        let mut at = 0;
-        for &(s, e) in &hit.highlights {
-            if s < at || e > hit.fragment.len() {
-                continue;
-            }
-            line.push_str(&hit.fragment[at..s]);
-            if color {
-                line.push_str(&format!("\x1b[1;33m{}\x1b[0m", &hit.fragment[s..e]));
-            } else {
-                line.push_str(&format!("[{}]", &hit.fragment[s..e]));
-            }
-            at = e;
-        }
-        line.push_str(&hit.fragment[at..]);
-        writeln!(out, "    {}", line.replace('\n', " "))?;
+        write_hit(&mut out, hit, color)?;
     }
-    let facets = [
-        ("speakers", &results.facets.speaker),
-        ("groups", &results.facets.group),
-        ("themes", &results.facets.theme),
-        ("sessions", &results.facets.session),
-    ];
-    for (name, counts) in facets {
+    write_facets(&mut out, &results.facets)?;
+    Ok(out.flush()?)
+}
+
+/// A hit: who, in which document and where, then the fragment with the matches marked
+/// (in colour on a terminal, in brackets otherwise).
+fn write_hit(out: &mut impl Write, hit: &Hit, color: bool) -> std::io::Result<()> {
+    let place: Vec<&str> = [
+        hit.process.as_deref(),
+        hit.session.as_deref(),
+        hit.meeting.as_deref(),
+        hit.date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "[{}] {} — {}{}",
+        hit.id,
+        hit.speaker.as_deref().unwrap_or("unknown speaker"),
+        hit.document_title,
+        if place.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", place.join(", "))
+        }
+    )?;
+    let mut line = String::new();
+    let mut at = 0;
+    for &(s, e) in &hit.highlights {
+        if s < at || e > hit.fragment.len() {
+            continue;
+        }
+        line.push_str(&hit.fragment[at..s]);
+        if color {
+            line.push_str(&format!("\x1b[1;33m{}\x1b[0m", &hit.fragment[s..e]));
+        } else {
+            line.push_str(&format!("[{}]", &hit.fragment[s..e]));
+        }
+        at = e;
+    }
+    line.push_str(&hit.fragment[at..]);
+    writeln!(out, "    {}", line.replace('\n', " "))
+}
+
+/// The most frequent speakers, groups, themes and sessions among the hits.
+fn write_facets(out: &mut impl Write, facets: &Facets) -> std::io::Result<()> {
+    for (name, counts) in [
+        ("speakers", &facets.speaker),
+        ("groups", &facets.group),
+        ("themes", &facets.theme),
+        ("sessions", &facets.session),
+    ] {
         if counts.is_empty() {
             continue;
         }
@@ -151,5 +185,5 @@ pub fn print(format: Format, results: &SearchResults) -> anyhow::Result<()> {
             .collect();
         writeln!(out, "\n{name}: {}", shown.join(" · "))?;
     }
-    Ok(out.flush()?)
+    Ok(())
 }
