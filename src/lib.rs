@@ -30,16 +30,12 @@ pub use export::ExportRow;
 pub use formats::SourceType;
 pub use gazetteer::{ActorKind, Resolution};
 pub use import::{FileReport, FileStatus, ImportCounts, ImportReport};
+pub use import::{ImportOptions, ImportOutcome, ImportStatus};
+pub use index::search::{SearchRequest, Sort};
 pub use index::{FacetCount, Facets, Hit, SearchResults};
 pub use library::{Library, LibraryStatus};
 pub use store::actors::Actor;
 pub use store::corrections::{DocumentEdit, Process};
-
-// Re-exports for the front-ends
-pub use compare::Position;
-pub use formats::SourceType;
-pub use import::{ImportOptions, ImportOutcome, ImportStatus};
-pub use index::search::{SearchRequest, Sort};
 pub use store::documents::{DocumentRow, SpeakerEntryRow, StatementRow};
 pub use store::positions::PositionFilter;
 pub use store::themes::{NewTag, TagRow, ThemeRow};
