@@ -10,9 +10,12 @@
 pub mod actors;
 pub mod corrections;
 pub mod documents;
+mod generation;
 pub mod migrations;
+pub mod places;
 pub mod positions;
 pub mod search_rows;
+pub mod statements;
 pub mod themes;
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::Store;
@@ -85,16 +84,6 @@ pub fn date_number(date: &str) -> Option<i64> {
 }
 
 impl Store {
-    /// The library's write generation: bumped by every change the index reflects.
-    pub fn generation(&self) -> Result<u64> {
-        let value: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM library_meta WHERE key = 'generation'")
-            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)).optional())
-            .map_err(self.err("reading the library generation"))?;
-        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
-    }
-
     /// How many statements the library holds.
     pub fn statement_count(&self) -> Result<u64> {
         self.conn

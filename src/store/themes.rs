@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::documents::bump_generation;
+use super::generation::bump_generation;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::themes::codebook::Codebook;
