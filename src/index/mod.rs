@@ -5,12 +5,21 @@
 //! write generation as its payload, so opening the library can tell a current index
 //! from a stale, missing or damaged one and rebuild it from SQLite.
 //!
+//! A search runs in steps, each in its own file, none depending on a later one:
+//! [`request`] (what is asked) → [`query`] (the syntax, parsed) → [`compiler`] (a
+//! tantivy query) → [`search`] (top hits, total, [`facets`], snippets from
+//! [`highlight`]).
+//!
 //! Invariant: the index can be rebuilt from the database alone.
 //! Invariant: the index is committed once per imported document, so a search never
 //! sees half of a document.
 
 pub mod analyzer;
+pub mod compiler;
+pub mod facets;
+pub mod highlight;
 pub mod query;
+pub mod request;
 pub mod schema;
 pub mod search;
 
@@ -54,7 +63,7 @@ pub struct SearchIndex {
     fields: Fields,
     writer: Option<IndexWriter>,
     /// Facet values decoded per segment, for counting without column lookups.
-    facets: search::FacetCache,
+    facets: facets::FacetCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -99,7 +108,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: None,
-            facets: search::FacetCache::default(),
+            facets: facets::FacetCache::default(),
         })
     }
 
