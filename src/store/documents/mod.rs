@@ -1,9 +1,9 @@
 //! Documents and everything parsed from them: statements, speaker lists, footnotes,
 //! cited symbols, and the process / session / meeting / agenda item they belong to.
 //!
-//! A document is written in one transaction ([`record`]); replacing a changed version
+//! A document is written in one transaction (`record.rs`); replacing a changed version
 //! carries the human work (manual speakers, manual tags) over to statements whose text
-//! is unchanged ([`human_work`]), and a person's correction of the document's title,
+//! is unchanged (`human_work.rs`), and a person's correction of the document's title,
 //! process, session, meeting or date ([`super::corrections`]) over to the new version,
 //! in that same transaction.
 
