@@ -89,7 +89,7 @@ pub struct QueryError {
 /// Parses a query string.
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     let chars: Vec<(usize, char)> = query.char_indices().collect();
-    let column = |byte: usize| query[..byte].chars().count() + 1;
+    let column = |byte: usize| column(query, byte);
     let mut out = ParsedQuery::default();
     let mut pending_or = false;
     let mut i = 0;
@@ -110,7 +110,7 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         let (clause, next) = if chars[j].1 == '"' {
             let (phrase, next) =
                 read_phrase(query, &chars, j, &mut out.notices, column(chars[j].0));
-            (Some(Clause::Phrase(phrase)), next)
+            (Clause::Phrase(phrase), next)
         } else {
             let mut k = j;
             while k < chars.len() && !chars[k].1.is_whitespace() {
@@ -137,53 +137,18 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
                 Some((name, value))
                     if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) =>
                 {
-                    let Some(field) = Field::parse(name) else {
-                        let known: Vec<&str> = Field::ALL.iter().map(|(n, _)| *n).collect();
-                        return Err(QueryError {
-                            column: column(token_start),
-                            message: format!("unknown field \"{name}:\"; the fields are {}: (or quote the word to search for it)", known.join(":, ")),
-                        });
-                    };
-                    let (value, next) =
-                        if value.is_empty() && chars.get(k).is_some_and(|(_, c)| *c == '"') {
-                            read_phrase(query, &chars, k, &mut out.notices, column(chars[k].0))
-                        } else {
-                            (value.to_string(), k)
-                        };
-                    if value.trim().is_empty() {
-                        return Err(QueryError {
-                            column: column(token_start),
-                            message: format!(
-                                "\"{name}:\" needs a value, e.g. {name}:{}",
-                                example(field)
-                            ),
-                        });
-                    }
-                    (Some(Clause::Filter { field, value }), next)
+                    let token = (token_start, k);
+                    filter_clause(query, &chars, token, name, value, &mut out.notices)?
                 }
-                _ => {
-                    let (text, prefix) = match word.strip_suffix('*') {
-                        Some(stem) => (stem.to_string(), true),
-                        None => (word.to_string(), false),
-                    };
-                    if prefix && text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-                        return Err(QueryError {
-                            column: column(token_start),
-                            message: "a prefix needs at least two letters before the *".into(),
-                        });
-                    }
-                    (Some(Clause::Word { text, prefix }), k)
-                }
+                _ => (word_clause(word, || column(token_start))?, k),
             }
         };
-        if let Some(clause) = clause {
-            let item = Item { clause, negated };
-            match (pending_or, out.groups.last_mut()) {
-                (true, Some(group)) => group.push(item),
-                _ => out.groups.push(vec![item]),
-            }
-            pending_or = false;
+        let item = Item { clause, negated };
+        match (pending_or, out.groups.last_mut()) {
+            (true, Some(group)) => group.push(item),
+            _ => out.groups.push(vec![item]),
         }
+        pending_or = false;
         i = next;
     }
     if pending_or {
@@ -191,6 +156,58 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
             .push("the OR at the end has nothing after it and was ignored".into());
     }
     Ok(out)
+}
+
+/// The column (from 1, in characters) of a byte offset of the query.
+fn column(query: &str, byte: usize) -> usize {
+    query[..byte].chars().count() + 1
+}
+
+/// The `field:value` filter of the token `(first byte, index in chars after it)`; the
+/// value may be a quoted phrase right after the colon. Returns the filter with the
+/// index in chars after it.
+fn filter_clause(
+    query: &str,
+    chars: &[(usize, char)],
+    (start, k): (usize, usize),
+    name: &str,
+    value: &str,
+    notices: &mut Vec<String>,
+) -> Result<(Clause, usize), QueryError> {
+    let Some(field) = Field::parse(name) else {
+        let known: Vec<&str> = Field::ALL.iter().map(|(n, _)| *n).collect();
+        return Err(QueryError {
+            column: column(query, start),
+            message: format!("unknown field \"{name}:\"; the fields are {}: (or quote the word to search for it)", known.join(":, ")),
+        });
+    };
+    let (value, next) = if value.is_empty() && chars.get(k).is_some_and(|(_, c)| *c == '"') {
+        read_phrase(query, chars, k, notices, column(query, chars[k].0))
+    } else {
+        (value.to_string(), k)
+    };
+    if value.trim().is_empty() {
+        return Err(QueryError {
+            column: column(query, start),
+            message: format!("\"{name}:\" needs a value, e.g. {name}:{}", example(field)),
+        });
+    }
+    Ok((Clause::Filter { field, value }, next))
+}
+
+/// A word, or a prefix (`word*`) of at least two letters; `column` says where it starts.
+fn word_clause(word: &str, column: impl Fn() -> usize) -> Result<Clause, QueryError> {
+    let (text, prefix) = match word.strip_suffix('*') {
+        Some(stem) => (stem.to_string(), true),
+        None => (word.to_string(), false),
+    };
+    if prefix && text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return Err(QueryError {
+            column: column(),
+            message: "a prefix needs at least two letters before the *".into(),
+        });
+    }
+    Ok(Clause::Word { text, prefix })
 }
 
 /// Reads a quoted phrase starting at `chars[at]` (the opening quote); an unclosed

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::Store;
@@ -51,76 +51,14 @@ impl Store {
         };
         let doing = "loading the gazetteer";
         let tx = self.conn.transaction().map_err(err(doing))?;
-        {
-            let mut upsert = tx
-                .prepare(
-                    "INSERT INTO actors (key, name, kind, category, iso2, iso3, observer, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'gazetteer')
-                     ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                       category = excluded.category, iso2 = excluded.iso2, iso3 = excluded.iso3,
-                       observer = excluded.observer, origin = 'gazetteer'
-                     RETURNING id",
-                )
-                .map_err(err(doing))?;
-            let mut ids: HashMap<&str, i64> = HashMap::new();
-            for a in &file.actors {
-                let id: i64 = upsert
-                    .query_row(
-                        params![
-                            a.key(),
-                            a.name,
-                            a.kind.as_str(),
-                            a.category,
-                            a.iso2,
-                            a.iso3,
-                            a.observer
-                        ],
-                        |r| r.get(0),
-                    )
-                    .map_err(err(doing))?;
-                ids.insert(a.key(), id);
-            }
-            tx.execute("DELETE FROM actor_aliases WHERE origin = 'gazetteer'", [])
-                .map_err(err(doing))?;
-            tx.execute("DELETE FROM memberships WHERE origin = 'gazetteer'", [])
-                .map_err(err(doing))?;
-            let mut alias = tx
-                .prepare(
-                    "INSERT INTO actor_aliases (alias_key, alias, actor_id, origin)
-                     VALUES (?1, ?2, ?3, 'gazetteer') ON CONFLICT (alias_key) DO NOTHING",
-                )
-                .map_err(err(doing))?;
-            let mut member = tx
-                .prepare(
-                    "INSERT INTO memberships (member_id, group_id, origin)
-                     VALUES (?1, ?2, 'gazetteer') ON CONFLICT DO NOTHING",
-                )
-                .map_err(err(doing))?;
-            let mut region = tx
-                .prepare("UPDATE actors SET region_id = ?2 WHERE id = ?1")
-                .map_err(err(doing))?;
-            for a in &file.actors {
-                let id = ids[a.key()];
-                for name in a.names() {
-                    alias
-                        .execute(params![names::normalize(name), name, id])
-                        .map_err(err(doing))?;
-                }
-                for group in &a.groups {
-                    member
-                        .execute(params![id, ids[group.as_str()]])
-                        .map_err(err(doing))?;
-                }
-                let region_id = a.region.as_deref().map(|r| ids[r]);
-                region.execute(params![id, region_id]).map_err(err(doing))?;
-            }
-            tx.execute(
-                "INSERT INTO library_meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![GAZETTEER_HASH, hash],
-            )
-            .map_err(err(doing))?;
-        }
+        let ids = upsert_actors(&tx, file).map_err(err(doing))?;
+        link_actors(&tx, file, &ids).map_err(err(doing))?;
+        tx.execute(
+            "INSERT INTO library_meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![GAZETTEER_HASH, hash],
+        )
+        .map_err(err(doing))?;
         tx.commit().map_err(err(doing))
     }
 
@@ -233,4 +171,68 @@ impl FromSql for ActorKind {
         text.parse()
             .map_err(|e: Error| FromSqlError::Other(Box::new(e)))
     }
+}
+
+/// Inserts or updates the gazetteer's actors by key; returns their ids by key.
+fn upsert_actors<'f>(
+    tx: &Connection,
+    file: &'f GazetteerFile,
+) -> rusqlite::Result<HashMap<&'f str, i64>> {
+    let mut upsert = tx.prepare(
+        "INSERT INTO actors (key, name, kind, category, iso2, iso3, observer, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'gazetteer')
+         ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+           category = excluded.category, iso2 = excluded.iso2, iso3 = excluded.iso3,
+           observer = excluded.observer, origin = 'gazetteer'
+         RETURNING id",
+    )?;
+    let mut ids: HashMap<&str, i64> = HashMap::new();
+    for a in &file.actors {
+        let id: i64 = upsert.query_row(
+            params![
+                a.key(),
+                a.name,
+                a.kind.as_str(),
+                a.category,
+                a.iso2,
+                a.iso3,
+                a.observer
+            ],
+            |r| r.get(0),
+        )?;
+        ids.insert(a.key(), id);
+    }
+    Ok(ids)
+}
+
+/// Replaces the gazetteer's aliases and memberships (a user's are kept) and sets each
+/// actor's region.
+fn link_actors(
+    tx: &Connection,
+    file: &GazetteerFile,
+    ids: &HashMap<&str, i64>,
+) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM actor_aliases WHERE origin = 'gazetteer'", [])?;
+    tx.execute("DELETE FROM memberships WHERE origin = 'gazetteer'", [])?;
+    let mut alias = tx.prepare(
+        "INSERT INTO actor_aliases (alias_key, alias, actor_id, origin)
+         VALUES (?1, ?2, ?3, 'gazetteer') ON CONFLICT (alias_key) DO NOTHING",
+    )?;
+    let mut member = tx.prepare(
+        "INSERT INTO memberships (member_id, group_id, origin)
+         VALUES (?1, ?2, 'gazetteer') ON CONFLICT DO NOTHING",
+    )?;
+    let mut region = tx.prepare("UPDATE actors SET region_id = ?2 WHERE id = ?1")?;
+    for a in &file.actors {
+        let id = ids[a.key()];
+        for name in a.names() {
+            alias.execute(params![names::normalize(name), name, id])?;
+        }
+        for group in &a.groups {
+            member.execute(params![id, ids[group.as_str()]])?;
+        }
+        let region_id = a.region.as_deref().map(|r| ids[r]);
+        region.execute(params![id, region_id])?;
+    }
+    Ok(())
 }

@@ -1,7 +1,12 @@
 //! The store: the library's SQLite database, the source of truth.
 //!
 //! One file per table or aggregate holds its row struct and its queries
-//! ([`actors`]); [`migrations`] brings any older library up to date.
+//! ([`actors`], [`documents`], [`statements`], [`places`], [`corrections`],
+//! [`themes`]); [`migrations`] brings any older library up to date. Every change the
+//! search index reflects bumps the write generation (`generation.rs`) in its own
+//! transaction. [`places`] and the generation sit below the rest, so that documents
+//! and corrections can both use them: writing a document reads corrections, never the
+//! other way round.
 //!
 //! Invariant: nothing outside `store/` writes SQL.
 //! Invariant: a library written by a newer Plenary, or a file that is not SQLite, is
@@ -10,9 +15,12 @@
 pub mod actors;
 pub mod corrections;
 pub mod documents;
+mod generation;
 pub mod migrations;
+pub mod places;
 pub mod positions;
 pub mod search_rows;
+pub mod statements;
 pub mod themes;
 
 use std::path::{Path, PathBuf};

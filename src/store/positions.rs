@@ -42,45 +42,7 @@ impl Store {
         quotes: bool,
     ) -> Result<Vec<TagFact>> {
         let doing = "reading positions";
-        let mut args: Vec<Value> = Vec::new();
-        let placeholders = |values: Vec<Value>, args: &mut Vec<Value>| {
-            let start = args.len();
-            args.extend(values);
-            (start + 1..=args.len())
-                .map(|i| format!("?{i}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        let theme_list = placeholders(
-            themes.iter().map(|t| Value::Text(t.clone())).collect(),
-            &mut args,
-        );
-        let mut conditions = vec![format!("th.key IN ({theme_list})")];
-        if let Some(actors) = actors {
-            let list = placeholders(
-                actors.iter().map(|a| Value::Integer(*a)).collect(),
-                &mut args,
-            );
-            conditions.push(format!("x.actor IN ({list})"));
-        }
-        if let Some(n) = filter.session {
-            let p = placeholders(vec![Value::Integer(n)], &mut args);
-            conditions.push(format!(
-                "d.session_id IN (SELECT id FROM sessions WHERE number = {p})"
-            ));
-        }
-        if let Some(doc) = filter.document {
-            let p = placeholders(vec![Value::Integer(doc)], &mut args);
-            conditions.push(format!("st.document_id = {p}"));
-        }
-        if let Some(after) = &filter.after {
-            let p = placeholders(vec![Value::Text(after.clone())], &mut args);
-            conditions.push(format!("d.date >= {p}"));
-        }
-        if let Some(before) = &filter.before {
-            let p = placeholders(vec![Value::Text(before.clone())], &mut args);
-            conditions.push(format!("d.date < {p}"));
-        }
+        let (conditions, args) = conditions(actors, themes, filter);
         let text = if quotes {
             "st.text, e.span_start, e.span_end"
         } else {
@@ -113,16 +75,7 @@ impl Store {
                 let text: Option<String> = r.get(5)?;
                 let start: Option<i64> = r.get(6)?;
                 let end: Option<i64> = r.get(7)?;
-                let quote = text.map(|t| match (start, end) {
-                    (Some(s), Some(e)) if e > s => t
-                        .chars()
-                        .skip(s as usize)
-                        .take((e - s) as usize)
-                        .collect::<String>()
-                        .trim()
-                        .to_string(),
-                    _ => t.chars().take(300).collect(),
-                });
+                let quote = text.map(|t| quote(&t, start, end));
                 Ok(TagFact {
                     actor: r.get(0)?,
                     theme: r.get(1)?,
@@ -201,5 +154,68 @@ impl Store {
             .map_err(self.err(doing))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.err(doing))
+    }
+}
+
+/// The conditions `position_facts` puts on tags (`x.actor` standing for the actor
+/// column), and the arguments their placeholders number.
+fn conditions(
+    actors: Option<&[i64]>,
+    themes: &[String],
+    filter: &PositionFilter,
+) -> (Vec<String>, Vec<Value>) {
+    let mut args: Vec<Value> = Vec::new();
+    let placeholders = |values: Vec<Value>, args: &mut Vec<Value>| {
+        let start = args.len();
+        args.extend(values);
+        (start + 1..=args.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let theme_list = placeholders(
+        themes.iter().map(|t| Value::Text(t.clone())).collect(),
+        &mut args,
+    );
+    let mut conditions = vec![format!("th.key IN ({theme_list})")];
+    if let Some(actors) = actors {
+        let list = placeholders(
+            actors.iter().map(|a| Value::Integer(*a)).collect(),
+            &mut args,
+        );
+        conditions.push(format!("x.actor IN ({list})"));
+    }
+    if let Some(n) = filter.session {
+        let p = placeholders(vec![Value::Integer(n)], &mut args);
+        conditions.push(format!(
+            "d.session_id IN (SELECT id FROM sessions WHERE number = {p})"
+        ));
+    }
+    if let Some(doc) = filter.document {
+        let p = placeholders(vec![Value::Integer(doc)], &mut args);
+        conditions.push(format!("st.document_id = {p}"));
+    }
+    if let Some(after) = &filter.after {
+        let p = placeholders(vec![Value::Text(after.clone())], &mut args);
+        conditions.push(format!("d.date >= {p}"));
+    }
+    if let Some(before) = &filter.before {
+        let p = placeholders(vec![Value::Text(before.clone())], &mut args);
+        conditions.push(format!("d.date < {p}"));
+    }
+    (conditions, args)
+}
+
+/// The tagged span of a statement's text, or its opening when the tag has no span.
+fn quote(text: &str, start: Option<i64>, end: Option<i64>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) if e > s => text
+            .chars()
+            .skip(s as usize)
+            .take((e - s) as usize)
+            .collect::<String>()
+            .trim()
+            .to_string(),
+        _ => text.chars().take(300).collect(),
     }
 }

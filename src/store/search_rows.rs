@@ -3,11 +3,16 @@
 
 use std::collections::HashMap;
 
-use rusqlite::OptionalExtension;
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
+
+type Sql<T> = rusqlite::Result<T>;
+
+/// One tag as the index holds it: theme id, theme key with its ancestors, stance.
+type IndexTag = (i64, Vec<String>, String);
 
 /// One statement as the index sees it.
 #[derive(Debug, Clone, Default)]
@@ -85,16 +90,6 @@ pub fn date_number(date: &str) -> Option<i64> {
 }
 
 impl Store {
-    /// The library's write generation: bumped by every change the index reflects.
-    pub fn generation(&self) -> Result<u64> {
-        let value: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM library_meta WHERE key = 'generation'")
-            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)).optional())
-            .map_err(self.err("reading the library generation"))?;
-        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
-    }
-
     /// How many statements the library holds.
     pub fn statement_count(&self) -> Result<u64> {
         self.conn
@@ -127,125 +122,21 @@ impl Store {
             ),
         };
         let doing = "reading statements for the index";
-        let mut memberships: HashMap<i64, Vec<i64>> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT member_id, group_id FROM memberships")
-                .map_err(self.err(doing))?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-                .map_err(self.err(doing))?;
-            for row in rows {
-                let (member, group) = row.map_err(self.err(doing))?;
-                memberships.entry(member).or_default().push(group);
-            }
-        }
-        let mut symbols: HashMap<i64, Vec<String>> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare(&format!(
-                    "SELECT document_id, symbol FROM document_symbols WHERE {}",
-                    in_documents("document_id")
-                ))
-                .map_err(self.err(doing))?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-                .map_err(self.err(doing))?;
-            for row in rows {
-                let (doc, symbol) = row.map_err(self.err(doing))?;
-                symbols.entry(doc).or_default().push(symbol);
-            }
-        }
+        let memberships = memberships(&self.conn).map_err(self.err(doing))?;
+        let symbols = symbols(&self.conn, &in_documents("document_id")).map_err(self.err(doing))?;
         let themes = self.theme_paths()?;
-        let mut tags: HashMap<i64, Vec<(i64, Vec<String>, String)>> = HashMap::new();
-        {
-            // A human tag overrides the automatic one for the same statement and theme.
-            let mut stmt = self
-                .conn
-                .prepare(&format!(
-                    "SELECT t.statement_id, t.theme_id, t.stance FROM tags t
-                     JOIN statements s ON s.id = t.statement_id
-                     WHERE {}
-                       AND (t.origin = 'manual' OR NOT EXISTS (SELECT 1 FROM tags m
-                            WHERE m.statement_id = t.statement_id AND m.theme_id = t.theme_id AND m.origin = 'manual'))",
-                    in_documents("s.document_id")
-                ))
-                .map_err(self.err(doing))?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })
-                .map_err(self.err(doing))?;
-            for row in rows {
-                let (statement, theme, stance) = row.map_err(self.err(doing))?;
-                let path = themes.get(&theme).cloned().unwrap_or_default();
-                tags.entry(statement)
-                    .or_default()
-                    .push((theme, path, stance));
-            }
-        }
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT st.id, st.document_id, st.text, st.speaker_id, a.kind, a.region_id,
-                        st.on_behalf_of_id, st.aligned_with_id, d.kind, p.key, d.session_id, s.number,
-                        d.meeting_id, ai.number, d.date, d.unofficial, d.ai_generated,
-                        st.speaker_label, st.source_line
-                 FROM statements st
-                 JOIN documents d ON d.id = st.document_id
-                 LEFT JOIN actors a ON a.id = st.speaker_id
-                 LEFT JOIN processes p ON p.id = d.process_id
-                 LEFT JOIN sessions s ON s.id = d.session_id
-                 LEFT JOIN agenda_items ai ON ai.id = st.agenda_item_id
-                 WHERE {}
-                 ORDER BY st.id",
-                in_documents("st.document_id")
-            ))
-            .map_err(self.err(doing))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let date: Option<String> = r.get(14)?;
-                Ok(IndexRow {
-                    id: r.get(0)?,
-                    document: r.get(1)?,
-                    text: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_kind: r.get(4)?,
-                    region: r.get(5)?,
-                    on_behalf_of: r.get(6)?,
-                    aligned_with: r.get(7)?,
-                    doc_kind: r.get(8)?,
-                    process: r.get(9)?,
-                    session: r.get(10)?,
-                    session_number: r.get(11)?,
-                    meeting: r.get(12)?,
-                    agenda_item: r.get(13)?,
-                    date: date.as_deref().and_then(date_number),
-                    unofficial: r.get(15)?,
-                    ai_generated: r.get(16)?,
-                    speaker_label: r.get(17)?,
-                    source_line: r.get(18)?,
-                    ..IndexRow::default()
-                })
-            })
-            .map_err(self.err(doing))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let mut row = row.map_err(self.err(doing))?;
+        let mut tags =
+            tags(&self.conn, &in_documents("s.document_id"), &themes).map_err(self.err(doing))?;
+        let mut rows =
+            statements(&self.conn, &in_documents("st.document_id")).map_err(self.err(doing))?;
+        for row in &mut rows {
             if let Some(speaker) = row.speaker {
                 row.groups = memberships.get(&speaker).cloned().unwrap_or_default();
             }
             row.symbols = symbols.get(&row.document).cloned().unwrap_or_default();
             row.tags = tags.remove(&row.id).unwrap_or_default();
-            out.push(row);
         }
-        Ok(out)
+        Ok(rows)
     }
 
     /// Theme id → its key and every ancestor's key.
@@ -395,4 +286,108 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.err(doing))
     }
+}
+
+/// The groups each actor belongs to.
+fn memberships(conn: &Connection) -> Sql<HashMap<i64, Vec<i64>>> {
+    let mut memberships: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT member_id, group_id FROM memberships")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (member, group) = row?;
+        memberships.entry(member).or_default().push(group);
+    }
+    Ok(memberships)
+}
+
+/// The symbols each document cites, of the documents `condition` selects.
+fn symbols(conn: &Connection, condition: &str) -> Sql<HashMap<i64, Vec<String>>> {
+    let mut symbols: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT document_id, symbol FROM document_symbols WHERE {condition}"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (doc, symbol) = row?;
+        symbols.entry(doc).or_default().push(symbol);
+    }
+    Ok(symbols)
+}
+
+/// The tags that count on each statement `condition` selects, as (theme id, theme
+/// path from `themes`, stance).
+fn tags(
+    conn: &Connection,
+    condition: &str,
+    themes: &HashMap<i64, Vec<String>>,
+) -> Sql<HashMap<i64, Vec<IndexTag>>> {
+    let mut tags: HashMap<i64, Vec<IndexTag>> = HashMap::new();
+    // A human tag overrides the automatic one for the same statement and theme.
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.statement_id, t.theme_id, t.stance FROM tags t
+         JOIN statements s ON s.id = t.statement_id
+         WHERE {condition}
+           AND (t.origin = 'manual' OR NOT EXISTS (SELECT 1 FROM tags m
+                WHERE m.statement_id = t.statement_id AND m.theme_id = t.theme_id AND m.origin = 'manual'))"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (statement, theme, stance) = row?;
+        let path = themes.get(&theme).cloned().unwrap_or_default();
+        tags.entry(statement)
+            .or_default()
+            .push((theme, path, stance));
+    }
+    Ok(tags)
+}
+
+/// The statements `condition` selects, with their document's and speaker's facets;
+/// groups, symbols and tags are left empty.
+fn statements(conn: &Connection, condition: &str) -> Sql<Vec<IndexRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT st.id, st.document_id, st.text, st.speaker_id, a.kind, a.region_id,
+                st.on_behalf_of_id, st.aligned_with_id, d.kind, p.key, d.session_id, s.number,
+                d.meeting_id, ai.number, d.date, d.unofficial, d.ai_generated,
+                st.speaker_label, st.source_line
+         FROM statements st
+         JOIN documents d ON d.id = st.document_id
+         LEFT JOIN actors a ON a.id = st.speaker_id
+         LEFT JOIN processes p ON p.id = d.process_id
+         LEFT JOIN sessions s ON s.id = d.session_id
+         LEFT JOIN agenda_items ai ON ai.id = st.agenda_item_id
+         WHERE {condition}
+         ORDER BY st.id"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        let date: Option<String> = r.get(14)?;
+        Ok(IndexRow {
+            id: r.get(0)?,
+            document: r.get(1)?,
+            text: r.get(2)?,
+            speaker: r.get(3)?,
+            speaker_kind: r.get(4)?,
+            region: r.get(5)?,
+            on_behalf_of: r.get(6)?,
+            aligned_with: r.get(7)?,
+            doc_kind: r.get(8)?,
+            process: r.get(9)?,
+            session: r.get(10)?,
+            session_number: r.get(11)?,
+            meeting: r.get(12)?,
+            agenda_item: r.get(13)?,
+            date: date.as_deref().and_then(date_number),
+            unofficial: r.get(15)?,
+            ai_generated: r.get(16)?,
+            speaker_label: r.get(17)?,
+            source_line: r.get(18)?,
+            ..IndexRow::default()
+        })
+    })?;
+    rows.collect()
 }

@@ -6,14 +6,16 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::documents::bump_generation;
+use super::generation::bump_generation;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::themes::codebook::Codebook;
 use crate::themes::AutoTag;
+
+type Sql<T> = rusqlite::Result<T>;
 
 /// The tags that count: human tags, and automatic tags where no human tag exists for
 /// the same statement and theme.
@@ -154,68 +156,7 @@ impl Store {
             ),
         };
         let tx = self.conn.transaction().map_err(err)?;
-        let mut before: HashMap<(i64, String, String), ()> = HashMap::new();
-        {
-            let mut stmt = tx
-                .prepare(&format!("SELECT t.statement_id, th.key, t.stance FROM tags t JOIN themes th ON th.id = t.theme_id WHERE t.origin = 'auto' AND {scope}"))
-                .map_err(err)?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .map_err(err)?;
-            for row in rows {
-                before.insert(row.map_err(err)?, ());
-            }
-        }
-        tx.execute(
-            &format!("DELETE FROM tags WHERE origin = 'auto' AND {scope}"),
-            [],
-        )
-        .map_err(err)?;
-        let theme_ids: HashMap<String, i64> = {
-            let mut stmt = tx.prepare("SELECT key, id FROM themes").map_err(err)?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(err)?;
-            rows.collect::<rusqlite::Result<_>>().map_err(err)?
-        };
-        let mut changes: HashMap<String, (i64, i64)> = HashMap::new();
-        {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                )
-                .map_err(err)?;
-            for (statement, tag) in tags {
-                let Some(theme) = theme_ids.get(&tag.theme) else {
-                    continue;
-                };
-                insert
-                    .execute(params![
-                        statement,
-                        theme,
-                        tag.span.0 as i64,
-                        tag.span.1 as i64,
-                        tag.stance.as_str(),
-                        tag.confidence
-                    ])
-                    .map_err(err)?;
-                if before
-                    .remove(&(
-                        *statement,
-                        tag.theme.clone(),
-                        tag.stance.as_str().to_string(),
-                    ))
-                    .is_none()
-                {
-                    changes.entry(tag.theme.clone()).or_default().0 += 1;
-                }
-            }
-        }
-        for (_, key, _) in before.into_keys() {
-            changes.entry(key).or_default().1 += 1;
-        }
-        bump_generation(&tx).map_err(err)?;
+        let changes = rewrite_auto_tags(&tx, &scope, tags).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(changes)
     }
@@ -406,4 +347,70 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.sql_err(doing))
     }
+}
+
+/// The automatic tags in `scope` (an SQL condition on `tags`), as (statement, theme
+/// key, stance).
+fn auto_tags(tx: &Connection, scope: &str) -> Sql<HashMap<(i64, String, String), ()>> {
+    let mut before = HashMap::new();
+    let mut stmt = tx.prepare(&format!("SELECT t.statement_id, th.key, t.stance FROM tags t JOIN themes th ON th.id = t.theme_id WHERE t.origin = 'auto' AND {scope}"))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    for row in rows {
+        before.insert(row?, ());
+    }
+    Ok(before)
+}
+
+/// Deletes the automatic tags in `scope`, writes `tags` (of themes the library knows)
+/// and bumps the generation. Returns, per theme key, (added, removed) counts.
+fn rewrite_auto_tags(
+    tx: &Connection,
+    scope: &str,
+    tags: &[(i64, AutoTag)],
+) -> Sql<HashMap<String, (i64, i64)>> {
+    let mut before = auto_tags(tx, scope)?;
+    tx.execute(
+        &format!("DELETE FROM tags WHERE origin = 'auto' AND {scope}"),
+        [],
+    )?;
+    let theme_ids: HashMap<String, i64> = {
+        let mut stmt = tx.prepare("SELECT key, id FROM themes")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Sql<_>>()?
+    };
+    let mut changes: HashMap<String, (i64, i64)> = HashMap::new();
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+        )?;
+        for (statement, tag) in tags {
+            let Some(theme) = theme_ids.get(&tag.theme) else {
+                continue;
+            };
+            insert.execute(params![
+                statement,
+                theme,
+                tag.span.0 as i64,
+                tag.span.1 as i64,
+                tag.stance.as_str(),
+                tag.confidence
+            ])?;
+            if before
+                .remove(&(
+                    *statement,
+                    tag.theme.clone(),
+                    tag.stance.as_str().to_string(),
+                ))
+                .is_none()
+            {
+                changes.entry(tag.theme.clone()).or_default().0 += 1;
+            }
+        }
+    }
+    for (_, key, _) in before.into_keys() {
+        changes.entry(key).or_default().1 += 1;
+    }
+    bump_generation(tx)?;
+    Ok(changes)
 }
