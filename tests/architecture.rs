@@ -185,7 +185,10 @@ fn no_module_depends_on_a_sibling_that_depends_back_on_it() {
         }
     }
     assert!(
-        edges.values().flatten().any(|m| m == &["formats".to_string()]),
+        edges
+            .values()
+            .flatten()
+            .any(|m| m == &["formats".to_string()]),
         "the graph reader found the parsers' module used nowhere: it is broken"
     );
     if let Some(found) = cycle(&edges) {
