@@ -7,10 +7,10 @@
 //! ends in the same normal form — UTF-8, no BOM, `\n` line endings, no NUL — so that
 //! source-type detection and the parsers see one kind of text.
 //!
-//! - [`text`]: encodings (UTF-8, UTF-16, Windows-1252), binary detection, normalisation.
-//! - [`html`]: the article text of a saved page, with its title and canonical URL.
-//! - [`pdf`]: the text layer of a PDF; a scan without one is refused.
-//! - [`docx`]: the paragraphs and notes of a Word document.
+//! - `text`: encodings (UTF-8, UTF-16, Windows-1252), binary detection, normalisation.
+//! - `html`: the article text of a saved page, with its title and canonical URL.
+//! - `pdf`: the text layer of a PDF; a scan without one is refused.
+//! - `docx`: the paragraphs and notes of a Word document.
 //!
 //! Everything that goes wrong is an [`ExtractError`] the user can act on; what went
 //! right but deserves a mention ("decoded as UTF-16LE") is a notice.

@@ -5,7 +5,7 @@
 //! - [`detect`] tells which source family the text is ([`SourceType`]);
 //! - one module per family parses it into a [`ParsedDocument`]: [`transcript`],
 //!   [`report`], [`un_document`] (and its [`verbatim`] records), [`general_debate`];
-//!   the meeting records' speech turns become statements in one place, [`turn`].
+//!   the meeting records' speech turns become statements in one place, `turn`.
 //!
 //! Parsers resolve names only to decide what is a label or a cue; they never touch the
 //! store. Invariant: a parser returns a whole document or an error, never half of one.
@@ -15,7 +15,7 @@ mod furniture;
 pub mod general_debate;
 pub mod report;
 pub mod transcript;
-pub mod turn;
+mod turn;
 pub mod un_document;
 pub mod verbatim;
 
