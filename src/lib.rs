@@ -39,3 +39,4 @@ pub use store::corrections::{DocumentEdit, Process};
 pub use store::documents::{DocumentRow, SpeakerEntryRow, StatementRow};
 pub use store::positions::PositionFilter;
 pub use store::themes::{NewTag, TagRow, ThemeRow};
+pub use themes::{Stance, TagOrigin};

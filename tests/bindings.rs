@@ -24,9 +24,13 @@ fn bindings() -> String {
     let cfg = Config::new().with_large_int("number");
     let cfg = &cfg;
     let parts = declarations![cfg;
-        plenary::LibraryStatus,
+        plenary::LibraryStatus, plenary::Actor, plenary::ActorKind,
+        plenary::DocumentRow, plenary::Process, plenary::DocumentEdit,
+        plenary::StatementRow, plenary::SpeakerEntryRow,
+        plenary::ThemeRow, plenary::TagRow, plenary::Stance, plenary::TagOrigin,
+        plenary::SearchRequest, plenary::Sort, plenary::PositionFilter,
         plenary::SearchResults, plenary::Hit, plenary::Facets, plenary::FacetCount,
-        plenary::CellStatement, plenary::DatedCount,
+        plenary::ActorProfile, plenary::CellStatement, plenary::DatedCount,
         plenary::Position, plenary::StanceCounts, plenary::Evidence,
         plenary::ExportRow,
         plenary::ImportReport, plenary::FileReport, plenary::FileStatus, plenary::ImportCounts,

@@ -600,7 +600,7 @@ fn corrected_process_and_session_are_searched_and_tagged_by() {
     let doc = import_one(&mut library, &file).unwrap().document;
     let themes = |library: &Library, doc| -> Vec<String> {
         let mut t: Vec<String> = library
-            .tags(None, Some(doc), None, Some("auto"))
+            .tags(None, Some(doc), None, Some(plenary::TagOrigin::Auto))
             .unwrap()
             .into_iter()
             .map(|t| t.theme)

@@ -241,10 +241,10 @@ fn writes_through_one_handle_survive_another_handle_in_the_same_process() {
     assert!(out.status.success());
     let statement = main.statements(None, None, None, None).unwrap()[1].id;
     let tag = main
-        .add_tag(&plenary::store::themes::NewTag {
+        .add_tag(&plenary::NewTag {
             statement,
             theme: "funding".into(),
-            stance: "support".into(),
+            stance: plenary::Stance::Support,
             ..Default::default()
         })
         .unwrap();
@@ -266,7 +266,12 @@ fn writes_through_one_handle_survive_another_handle_in_the_same_process() {
     drop(main);
     let reopened = Library::open(dir.path()).unwrap();
     assert!(reopened
-        .tags(Some(statement), None, None, Some("manual"))
+        .tags(
+            Some(statement),
+            None,
+            None,
+            Some(plenary::TagOrigin::Manual)
+        )
         .unwrap()
         .iter()
         .any(|t| t.id == tag.id));

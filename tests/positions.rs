@@ -147,7 +147,7 @@ fn effective(library: &Library, statement: i64, theme: &str) -> Option<(String, 
         .unwrap()
         .into_iter()
         .find(|t| t.theme == theme && !t.overridden)
-        .map(|t| (t.stance, t.origin))
+        .map(|t| (t.stance.to_string(), t.origin.to_string()))
 }
 
 #[test]
@@ -164,16 +164,16 @@ fn automatic_tags_on_import_and_human_tags_win() {
     );
     // A human tag on the same statement and theme overrides it, in tags, positions and search.
     let tag = library
-        .add_tag(&plenary::store::themes::NewTag {
+        .add_tag(&plenary::NewTag {
             statement: chile.id,
             theme: "poa/future-permanent-mechanism".into(),
-            stance: "conditional".into(),
+            stance: plenary::Stance::Conditional,
             span: Some((0, 6)),
             note: Some("reads as conditional".into()),
             author: Some("tester".into()),
         })
         .unwrap();
-    assert_eq!(tag.origin, "manual");
+    assert_eq!(tag.origin, plenary::TagOrigin::Manual);
     assert_eq!(
         effective(&library, chile.id, "poa/future-permanent-mechanism"),
         Some(("conditional".into(), "manual".into()))
@@ -200,11 +200,15 @@ fn automatic_tags_on_import_and_human_tags_win() {
     );
     // Bad tags are refused clearly.
     let mut bad = |theme: &str, stance: &str, span| {
+        let stance: plenary::Stance = match stance.parse() {
+            Ok(stance) => stance,
+            Err(e) => return plenary::Error::to_string(&e),
+        };
         library
-            .add_tag(&plenary::store::themes::NewTag {
+            .add_tag(&plenary::NewTag {
                 statement: chile.id,
                 theme: theme.into(),
-                stance: stance.into(),
+                stance,
                 span,
                 ..Default::default()
             })
@@ -218,7 +222,7 @@ fn automatic_tags_on_import_and_human_tags_win() {
     assert!(bad("poa", "support", Some((5, 99_999))).contains("span"));
     // Automatic tags cannot be removed by hand; human ones can.
     let auto_id = library
-        .tags(Some(chile.id), None, None, Some("auto"))
+        .tags(Some(chile.id), None, None, Some(plenary::TagOrigin::Auto))
         .unwrap()[0]
         .id;
     assert!(library.remove_tag(auto_id).is_err());
@@ -242,10 +246,10 @@ fn human_tags_survive_reimport_and_retagging() {
         .unwrap();
     let chile = statement_by(&library, "Chile");
     library
-        .add_tag(&plenary::store::themes::NewTag {
+        .add_tag(&plenary::NewTag {
             statement: chile.id,
             theme: "poa".into(),
-            stance: "oppose".into(),
+            stance: plenary::Stance::Oppose,
             ..Default::default()
         })
         .unwrap();

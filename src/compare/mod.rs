@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::store::positions::TagFact;
+use crate::themes::Stance;
 
 /// How often an actor took each stance on a theme.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -27,12 +28,12 @@ pub struct StanceCounts {
 }
 
 impl StanceCounts {
-    fn add(&mut self, stance: &str) {
+    fn add(&mut self, stance: Stance) {
         match stance {
-            "support" => self.support += 1,
-            "oppose" => self.oppose += 1,
-            "conditional" => self.conditional += 1,
-            _ => self.mention += 1,
+            Stance::Support => self.support += 1,
+            Stance::Oppose => self.oppose += 1,
+            Stance::Conditional => self.conditional += 1,
+            Stance::Mention => self.mention += 1,
         }
     }
 
@@ -63,7 +64,7 @@ impl StanceCounts {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Evidence {
     pub id: i64,
-    pub stance: String,
+    pub stance: Stance,
     pub date: Option<String>,
     pub quote: String,
 }
@@ -112,16 +113,18 @@ pub fn positions(
             let mut counts = StanceCounts::default();
             let mut statements: Vec<i64> = Vec::new();
             for f in cell {
-                counts.add(&f.stance);
+                counts.add(f.stance);
                 if !statements.contains(&f.statement) {
                     statements.push(f.statement);
                 }
             }
             let dates: Vec<&String> = cell.iter().filter_map(|f| f.date.as_ref()).collect();
             // Quotes that take a stance first, then mentions; newest last.
-            let mut evidence: Vec<&&TagFact> =
-                cell.iter().filter(|f| f.stance != "mention").collect();
-            evidence.extend(cell.iter().filter(|f| f.stance == "mention"));
+            let mut evidence: Vec<&&TagFact> = cell
+                .iter()
+                .filter(|f| f.stance != Stance::Mention)
+                .collect();
+            evidence.extend(cell.iter().filter(|f| f.stance == Stance::Mention));
             out.push(Position {
                 actor: name.clone(),
                 theme: theme.clone(),
@@ -134,7 +137,7 @@ pub fn positions(
                     .take(EVIDENCE)
                     .map(|f| Evidence {
                         id: f.statement,
-                        stance: f.stance.clone(),
+                        stance: f.stance,
                         date: f.date.clone(),
                         quote: f.quote.clone().unwrap_or_default(),
                     })

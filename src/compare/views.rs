@@ -36,6 +36,7 @@ pub struct DatedCount {
 
 /// Everything one actor said.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ActorProfile {
     pub actor: Actor,
     /// Its position on every theme it touched.
@@ -102,13 +103,13 @@ pub fn cell_statements(
 }
 
 /// Each statement of `facts` (in their order) with its distinct stances.
-fn stances_by_statement(facts: Vec<TagFact>) -> Vec<(i64, Vec<String>)> {
-    let mut stances: Vec<(i64, Vec<String>)> = Vec::new();
+fn stances_by_statement(facts: Vec<TagFact>) -> Vec<(i64, Vec<&'static str>)> {
+    let mut stances: Vec<(i64, Vec<&'static str>)> = Vec::new();
     for f in facts {
         match stances.iter_mut().find(|(s, _)| *s == f.statement) {
-            Some((_, list)) if !list.contains(&f.stance) => list.push(f.stance),
+            Some((_, list)) if !list.contains(&f.stance.as_str()) => list.push(f.stance.as_str()),
             Some(_) => {}
-            None => stances.push((f.statement, vec![f.stance])),
+            None => stances.push((f.statement, vec![f.stance.as_str()])),
         }
     }
     stances

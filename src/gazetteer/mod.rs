@@ -44,6 +44,7 @@ pub const BUILTIN_SOURCES: [&str; 2] = [BUILTIN, TRANSLATIONS];
 
 /// What sort of actor speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A UN member or observer state.

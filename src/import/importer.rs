@@ -38,13 +38,13 @@ impl Importer<'_> {
     /// one commit per batch keeps a large import fast, and each commit holds whole
     /// documents only.
     pub fn run(
-        mut self,
+        self,
         paths: &[PathBuf],
         options: &ImportOptions,
         mut progress: impl FnMut(Progress<'_>),
     ) -> Result<ImportResults> {
         let files = collect_files(paths)?;
-        self.index.take_writer()?;
+        let mut index = self.index.lock_writer()?;
         let mut results = Vec::with_capacity(files.len());
         let mut pending: Vec<Written> = Vec::new();
         let mut last_commit = std::time::Instant::now();
@@ -65,25 +65,20 @@ impl Importer<'_> {
             results.push((file.clone(), result));
             let due = last_commit.elapsed() >= INDEX_INTERVAL;
             if pending.len() >= INDEX_BATCH || (!pending.is_empty() && due) {
-                self.flush(&mut pending)?;
+                flush(&mut index, self.store, &mut pending)?;
                 last_commit = std::time::Instant::now();
             }
         }
-        self.flush(&mut pending)?;
-        self.index.release_writer();
-        Ok(results)
+        flush(&mut index, self.store, &mut pending).map(|()| results)
     }
+}
 
-    /// Indexes the documents written since the last commit. SQLite already holds
-    /// them: if this fails, the next open sees a stale index and rebuilds it.
-    fn flush(&mut self, pending: &mut Vec<Written>) -> Result<()> {
-        let result = self.index.update(self.store, pending);
-        pending.clear();
-        if result.is_err() {
-            self.index.release_writer();
-        }
-        result
-    }
+/// Indexes the documents written since the last commit. SQLite already holds them: if
+/// this fails, the next open sees a stale index and rebuilds it.
+fn flush(index: &mut SearchIndex, store: &Store, pending: &mut Vec<Written>) -> Result<()> {
+    let result = index.update(store, pending);
+    pending.clear();
+    result
 }
 
 /// The document an import wrote, and the one it replaced; nothing when the same bytes

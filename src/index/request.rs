@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     #[default]
@@ -14,6 +15,7 @@ pub enum Sort {
 
 /// A search as asked.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SearchRequest {
     pub query: String,
     /// Extra filters, as `field:value` strings (the CLI's `--speaker` and friends).

@@ -12,7 +12,7 @@ pub type Written = (i64, Option<i64>);
 
 impl SearchIndex {
     /// Brings the index up to date with documents just written to `store` (and removes
-    /// the versions they replaced). The writer stays taken; the caller releases it.
+    /// the versions they replaced), in one commit. A writer already held stays held.
     pub fn update(&mut self, store: &Store, written: &[Written]) -> Result<()> {
         if written.is_empty() {
             return Ok(());
@@ -25,16 +25,14 @@ impl SearchIndex {
         self.replace(&remove, &rows, generation)
     }
 
-    /// Like [`SearchIndex::update`] for a few documents, releasing the writer after.
+    /// [`SearchIndex::update`] for documents whose statements changed in place.
     pub fn update_documents(&mut self, store: &Store, documents: &[i64]) -> Result<()> {
         let written: Vec<Written> = documents.iter().map(|d| (*d, None)).collect();
-        let result = self.update(store, &written);
-        self.release_writer();
-        result
+        self.update(store, &written)
     }
 
     /// Rebuilds the whole index from `store`, stopping when `cancel` is set (the index
-    /// then stays as it was and the result is `None`). Releases the writer.
+    /// then stays as it was and the result is `None`).
     pub fn rebuild_from(
         &mut self,
         store: &Store,
@@ -49,7 +47,6 @@ impl SearchIndex {
             |done, total| progress("indexing", done, total),
             Some(cancel),
         );
-        self.release_writer();
         Ok(result?.then_some(rows.len()))
     }
 
@@ -65,26 +62,36 @@ impl SearchIndex {
         let generation = store.generation()?;
         let statements = store.statement_count()?;
         let (mut index, reason) = match SearchIndex::open(dir) {
-            Ok(mut index) => match index.health(generation, statements) {
+            Ok(index) => match index.health(generation, statements) {
                 Health::Current => return Ok((index, None)),
-                _ if !index.try_take_writer() => {
-                    let busy = "the index is being updated by another process";
-                    return Ok((index, Some(busy.into())));
-                }
                 stale => (index, stale),
             },
             Err(health) => (SearchIndex::create(dir)?, health),
         };
-        let rows = store.index_rows(None)?;
-        let silent = matches!(reason, Health::Missing) && rows.is_empty();
-        let rebuilt = index.rebuild(
-            &rows,
-            generation,
-            |done, total| progress("rebuilding the search index", done, total),
-            None,
-        );
-        index.release_writer();
-        rebuilt?;
+        // A stale index another process is writing is searched as it is; a missing or
+        // damaged one is rebuilt, waiting a while for the other process if need be.
+        let mut silent = false;
+        let rebuilt = {
+            let writing = match reason {
+                Health::Stale { .. } => index.try_lock_writer(),
+                _ => Some(index.lock_writer()?),
+            };
+            match writing {
+                None => false,
+                Some(mut writing) => {
+                    let rows = store.index_rows(None)?;
+                    silent = matches!(reason, Health::Missing) && rows.is_empty();
+                    let progress =
+                        |done, total| progress("rebuilding the search index", done, total);
+                    writing.rebuild(&rows, generation, progress, None)?;
+                    true
+                }
+            }
+        };
+        if !rebuilt {
+            let busy = "the index is being updated by another process";
+            return Ok((index, Some(busy.into())));
+        }
         // A new, empty library simply gets its index; that is no repair to report.
         let note = (!silent).then(|| format!("rebuilt the search index: {}", why(&reason)));
         Ok((index, note))

@@ -4,7 +4,7 @@ use super::{Library, ProgressFn};
 use crate::error::{Error, Result};
 use crate::import::tagging;
 use crate::store::themes::{NewTag, TagRow, ThemeRow};
-use crate::themes::{self, Codebook};
+use crate::themes::{self, Codebook, TagOrigin};
 
 impl Library {
     /// The themes of the codebook, with how many statements each tags.
@@ -41,22 +41,19 @@ impl Library {
     }
 
     /// Adds a human tag (or updates this statement's human tag for the theme). It
-    /// overrides the automatic tag and survives re-import and re-tagging.
+    /// overrides the automatic tag and survives re-import and re-tagging. A tag without
+    /// an author is the user's running Plenary (`$USER`); a blank note is no note.
     pub fn add_tag(&mut self, tag: &NewTag) -> Result<TagRow> {
         let statement = self.statement(tag.statement)?;
         let theme = self.theme_id(&tag.theme)?;
-        let stance = themes::stance(&tag.stance)?;
         themes::check_span(tag.span, statement.text.chars().count() as i64)?;
-        let tag = NewTag {
-            stance: stance.as_str().to_string(),
-            ..tag.clone()
-        };
+        let tag = with_defaults(tag);
         let id = self.store.add_tag(&tag, theme)?;
         self.index
             .update_documents(&self.store, &[statement.document])?;
         let mut tags = self
             .store
-            .tags(Some(tag.statement), None, None, Some("manual"))?;
+            .tags(Some(tag.statement), None, None, Some(TagOrigin::Manual))?;
         tags.retain(|t| t.id == id);
         tags.pop().ok_or_else(|| Error::NotFound {
             what: "tag",
@@ -86,7 +83,7 @@ impl Library {
         statement: Option<i64>,
         document: Option<i64>,
         theme: Option<&str>,
-        origin: Option<&str>,
+        origin: Option<TagOrigin>,
     ) -> Result<Vec<TagRow>> {
         self.store.tags(statement, document, theme, origin)
     }
@@ -118,4 +115,13 @@ fn no_theme(key: &str) -> Error {
         value: format!("{key:?}"),
         hint: "list the themes with `plenary themes list`".into(),
     }
+}
+
+/// A person's tag as stored: by the user running Plenary when it names no author
+/// (`$USER`), without a note when the note is blank.
+fn with_defaults(tag: &NewTag) -> NewTag {
+    let mut tag = tag.clone();
+    tag.note = tag.note.filter(|n| !n.trim().is_empty());
+    tag.author = tag.author.or_else(|| std::env::var("USER").ok());
+    tag
 }

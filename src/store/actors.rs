@@ -13,6 +13,7 @@ use crate::gazetteer::{names, ActorKind, GazetteerFile, ResolverActor};
 
 /// An actor with its region, groups and aliases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Actor {
     pub id: i64,
     pub key: String,

@@ -13,6 +13,7 @@ type Sql<T> = rusqlite::Result<T>;
 
 /// A process the library knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Process {
     /// `"global-mechanism"`: what [`DocumentEdit::process`] takes.
     ///

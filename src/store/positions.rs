@@ -10,6 +10,7 @@ use crate::error::Result;
 
 /// Which statements count.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PositionFilter {
     /// Session number.
     pub session: Option<i64>,
@@ -25,7 +26,7 @@ pub struct PositionFilter {
 pub struct TagFact {
     pub actor: i64,
     pub theme: String,
-    pub stance: String,
+    pub stance: crate::themes::Stance,
     pub statement: i64,
     pub date: Option<String>,
     /// The evidence, when asked for: the tagged span of the statement.

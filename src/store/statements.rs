@@ -12,6 +12,7 @@ type Sql<T> = rusqlite::Result<T>;
 
 /// A statement as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct StatementRow {
     pub id: i64,
     pub document: i64,

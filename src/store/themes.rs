@@ -13,7 +13,7 @@ use super::generation::bump_generation;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::themes::codebook::Codebook;
-use crate::themes::AutoTag;
+use crate::themes::{AutoTag, Stance, TagOrigin};
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -24,6 +24,7 @@ pub const EFFECTIVE_TAGS: &str = "(SELECT t.* FROM tags t WHERE t.origin = 'manu
 
 /// A theme as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ThemeRow {
     pub id: i64,
     pub key: String,
@@ -36,17 +37,18 @@ pub struct ThemeRow {
 
 /// A tag as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct TagRow {
     pub id: i64,
     pub statement: i64,
     pub document: i64,
     pub speaker: Option<String>,
     pub theme: String,
-    pub stance: String,
+    pub stance: Stance,
     pub span: Option<(i64, i64)>,
     pub note: Option<String>,
     pub author: Option<String>,
-    pub origin: String,
+    pub origin: TagOrigin,
     pub confidence: Option<f64>,
     /// Overridden by a human tag on the same statement and theme.
     pub overridden: bool,
@@ -59,7 +61,7 @@ pub struct TagRow {
 pub struct NewTag {
     pub statement: i64,
     pub theme: String,
-    pub stance: String,
+    pub stance: Stance,
     pub span: Option<(i64, i64)>,
     pub note: Option<String>,
     pub author: Option<String>,
@@ -274,7 +276,7 @@ impl Store {
         statement: Option<i64>,
         document: Option<i64>,
         theme: Option<&str>,
-        origin: Option<&str>,
+        origin: Option<TagOrigin>,
     ) -> Result<Vec<TagRow>> {
         let doing = "listing tags";
         let mut stmt = self
@@ -293,26 +295,29 @@ impl Store {
             )
             .map_err(self.sql_err(doing))?;
         let rows = stmt
-            .query_map(params![statement, document, theme, origin], |r| {
-                let start: Option<i64> = r.get(6)?;
-                let end: Option<i64> = r.get(7)?;
-                Ok(TagRow {
-                    id: r.get(0)?,
-                    statement: r.get(1)?,
-                    document: r.get(2)?,
-                    speaker: r.get(3)?,
-                    theme: r.get(4)?,
-                    stance: r.get(5)?,
-                    span: start.zip(end),
-                    note: r.get(8)?,
-                    author: r.get(9)?,
-                    origin: r.get(10)?,
-                    confidence: r.get(11)?,
-                    overridden: r.get(12)?,
-                    created_at: r.get(13)?,
-                    updated_at: r.get(14)?,
-                })
-            })
+            .query_map(
+                params![statement, document, theme, origin.map(TagOrigin::as_str)],
+                |r| {
+                    let start: Option<i64> = r.get(6)?;
+                    let end: Option<i64> = r.get(7)?;
+                    Ok(TagRow {
+                        id: r.get(0)?,
+                        statement: r.get(1)?,
+                        document: r.get(2)?,
+                        speaker: r.get(3)?,
+                        theme: r.get(4)?,
+                        stance: r.get(5)?,
+                        span: start.zip(end),
+                        note: r.get(8)?,
+                        author: r.get(9)?,
+                        origin: r.get(10)?,
+                        confidence: r.get(11)?,
+                        overridden: r.get(12)?,
+                        created_at: r.get(13)?,
+                        updated_at: r.get(14)?,
+                    })
+                },
+            )
             .map_err(self.sql_err(doing))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.sql_err(doing))
@@ -413,4 +418,39 @@ fn rewrite_auto_tags(
     }
     bump_generation(tx)?;
     Ok(changes)
+}
+
+/// Stances and origins as the `tags` table holds them: their lower-case names.
+mod sql {
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    use crate::themes::{Stance, TagOrigin};
+
+    fn parsed<T: std::str::FromStr>(value: ValueRef<'_>) -> FromSqlResult<T>
+    where
+        T::Err: std::error::Error + Send + Sync + 'static,
+    {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+
+    impl FromSql for Stance {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
+
+    impl ToSql for Stance {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(self.as_str().into())
+        }
+    }
+
+    impl FromSql for TagOrigin {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            parsed(value)
+        }
+    }
 }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codebook::{Codebook, ThemeDef};
 use crate::text::fold::{american, case_and_accents};
@@ -64,12 +64,17 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// A stance on a theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord,
+)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Support,
     Oppose,
     Conditional,
+    /// The theme is discussed without a position (the default for a new tag).
+    #[default]
     Mention,
 }
 

@@ -1,6 +1,6 @@
 //! The theme codebook and human tags.
 
-use plenary::{Library, NewTag, TagRow, ThemeRow};
+use plenary::{Library, NewTag, Stance, TagRow, ThemeRow};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
@@ -52,7 +52,7 @@ fn retag(l: &mut Library, codebook: &str) -> plenary::Result<Vec<RetagChange>> {
 pub struct TagArgs {
     statement: i64,
     theme: String,
-    stance: String,
+    stance: Stance,
     #[serde(default)]
     span: Option<(i64, i64)>,
     #[serde(default)]
@@ -60,15 +60,15 @@ pub struct TagArgs {
 }
 
 impl TagArgs {
-    /// The tag, by the user running the app; a blank note is no note.
+    /// The tag, by the user running the app (the core fills in the author).
     fn into_new_tag(self) -> NewTag {
         NewTag {
             statement: self.statement,
             theme: self.theme,
             stance: self.stance,
             span: self.span,
-            note: self.note.filter(|n| !n.trim().is_empty()),
-            author: std::env::var("USER").ok(),
+            note: self.note,
+            author: None,
         }
     }
 }

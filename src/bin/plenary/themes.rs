@@ -76,14 +76,13 @@ fn parse_span(span: &str) -> anyhow::Result<(i64, i64)> {
 
 fn add(library: &mut Library, args: &TagAddArgs) -> anyhow::Result<()> {
     let span = args.span.as_deref().map(parse_span).transpose()?;
-    let author = args.author.clone().or_else(|| std::env::var("USER").ok());
     let tag = library.add_tag(&NewTag {
         statement: args.statement,
         theme: args.theme.clone(),
-        stance: args.stance.clone(),
+        stance: args.stance.parse()?,
         span,
         note: args.note.clone(),
-        author,
+        author: args.author.clone(),
     })?;
     print_tags(args.format.format, &[tag])
 }
@@ -93,7 +92,7 @@ fn tags(library: &Library, args: &TagListArgs) -> anyhow::Result<()> {
         args.statement,
         args.document,
         args.theme.as_deref(),
-        args.origin.as_deref(),
+        args.origin.as_deref().map(str::parse).transpose()?,
     )?;
     print_tags(args.format.format, &tags)
 }
@@ -112,14 +111,14 @@ fn print_tags(format: Format, tags: &[TagRow]) -> anyhow::Result<()> {
         let origin = if t.overridden {
             format!("{} (overridden)", t.origin)
         } else {
-            t.origin.clone()
+            t.origin.to_string()
         };
         table.row([
             &t.id.to_string(),
             &t.statement.to_string(),
             t.speaker.as_deref().unwrap_or("-"),
             &t.theme,
-            &t.stance,
+            t.stance.as_str(),
             &origin,
             t.note.as_deref().unwrap_or(""),
         ]);

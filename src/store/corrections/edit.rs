@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 /// - `meeting`: its number within the session, from 1;
 /// - `date`: `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(default)]
 pub struct DocumentEdit {
     pub title: Option<String>,

@@ -24,6 +24,7 @@ type Sql<T> = rusqlite::Result<T>;
 
 /// A document as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DocumentRow {
     pub id: i64,
     pub title: String,
@@ -50,6 +51,7 @@ pub struct DocumentRow {
 
 /// An entry of a speaker list as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SpeakerEntryRow {
     pub order: i64,
     pub label: String,

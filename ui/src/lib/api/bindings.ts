@@ -7,6 +7,148 @@
 export type LibraryStatus = { dir: string, database: string, schema_version: number, actors: number, documents: number, statements: number, };
 
 /**
+ * An actor with its region, groups and aliases.
+ */
+export type Actor = { id: number, key: string, name: string, kind: ActorKind, category: string | null, iso2: string | null, iso3: string | null, 
+/**
+ * Canonical name of the UN regional group.
+ */
+region: string | null, region_key: string | null, 
+/**
+ * Canonical names of the groups and organisations it belongs to.
+ */
+groups: Array<string>, group_keys: Array<string>, 
+/**
+ * Every other name it answers to.
+ */
+aliases: Array<string>, observer: boolean, };
+
+/**
+ * What sort of actor speaks.
+ */
+export type ActorKind = "state" | "group" | "organisation" | "stakeholder" | "role";
+
+/**
+ * A document as listed.
+ */
+export type DocumentRow = { id: number, title: string, kind: string, container: string, process: string | null, session: string | null, meeting: string | null, date: string | null, un_symbol: string | null, statements: number, source_path: string, unofficial: boolean, ai_generated: boolean, provenance: string | null, summary: string | null, symbols: Array<string>, notices: Array<string>, content_hash: string, 
+/**
+ * The fields a person corrected (`title`, `process`, `session`, `meeting`,
+ * `date`); a re-import of the file keeps them.
+ */
+corrected: Array<string>, };
+
+/**
+ * A process the library knows.
+ */
+export type Process = { 
+/**
+ * `"global-mechanism"`: what [`DocumentEdit::process`] takes.
+ *
+ * [`DocumentEdit::process`]: super::corrections::DocumentEdit::process
+ */
+key: string, 
+/**
+ * `"Global Mechanism on ICT security"`: what documents and search results show.
+ */
+name: string, };
+
+/**
+ * What to change in a document's description; a field left `None` stays as it is.
+ *
+ * Values are given as a person types them and checked by [`DocumentEdit::check`]:
+ * - `process`: a process key the library knows (`"global-mechanism"`), or `KEY=NAME`
+ *   to add a new process (`"oewg-2026=OEWG 2026"`);
+ * - `session`: a number (`"11"`, named like the sessions Plenary reads: "11th
+ *   substantive session" in an OEWG, "11th session" elsewhere) or a name
+ *   (`"substantive plenary session of 2026"`); it belongs to the document's process;
+ * - `meeting`: its number within the session, from 1;
+ * - `date`: `YYYY-MM-DD`.
+ */
+export type DocumentEdit = { title?: string, process?: string, session?: string, meeting?: number, date?: string, };
+
+/**
+ * A statement as listed.
+ */
+export type StatementRow = { id: number, document: number, seq: number, speaker: string | null, speaker_label: string | null, speaker_kind: string | null, speaker_person: string | null, on_behalf_of: string | null, aligned_with: string | null, method: string, confidence: number, agenda_item: string | null, section: string | null, number: string | null, words: number, source_line: number | null, footnotes: Array<string>, text: string, 
+/**
+ * The words that named the speaker.
+ */
+evidence: string | null, 
+/**
+ * Why a person should check the speaker; `None` once nobody needs to.
+ */
+review: string | null, 
+/**
+ * Other speakers the evidence points to.
+ */
+alternatives: Array<string>, 
+/**
+ * The other members of a joint statement.
+ */
+co_speakers: Array<string>, };
+
+/**
+ * An entry of a speaker list as listed.
+ */
+export type SpeakerEntryRow = { order: number, label: string, speaker: string | null, announced: boolean, spoke: boolean, statement: number | null, words: number | null, seconds: number | null, words_per_minute: number | null, };
+
+/**
+ * A theme as listed.
+ */
+export type ThemeRow = { id: number, key: string, parent: string | null, label: string, description: string | null, 
+/**
+ * Statements tagged with it (effective tags).
+ */
+statements: number, };
+
+/**
+ * A tag as listed.
+ */
+export type TagRow = { id: number, statement: number, document: number, speaker: string | null, theme: string, stance: Stance, span: [number, number] | null, note: string | null, author: string | null, origin: TagOrigin, confidence: number | null, 
+/**
+ * Overridden by a human tag on the same statement and theme.
+ */
+overridden: boolean, created_at: string, updated_at: string, };
+
+/**
+ * A stance on a theme.
+ */
+export type Stance = "support" | "oppose" | "conditional" | "mention";
+
+/**
+ * Who made a tag: the tagger, from the codebook, or a person.
+ */
+export type TagOrigin = "auto" | "manual";
+
+/**
+ * A search as asked.
+ */
+export type SearchRequest = { query: string, 
+/**
+ * Extra filters, as `field:value` strings (the CLI's `--speaker` and friends).
+ */
+filters: Array<string>, exact: boolean, sort: Sort, limit: number, offset: number, };
+
+/**
+ * How results are ordered.
+ */
+export type Sort = "relevance" | "date";
+
+/**
+ * Which statements count.
+ */
+export type PositionFilter = { 
+/**
+ * Session number.
+ */
+session: number | null, document: number | null, 
+/**
+ * Dates as ISO text, compared as text.
+ */
+after: string | null, before: string | null, };
+
+/**
  * The answer to a search.
  */
 export type SearchResults = { query: string, 
@@ -44,6 +186,23 @@ export type Facets = { speaker: Array<FacetCount>, group: Array<FacetCount>, the
 export type FacetCount = { name: string, count: number, };
 
 /**
+ * Everything one actor said.
+ */
+export type ActorProfile = { actor: Actor, 
+/**
+ * Its position on every theme it touched.
+ */
+positions: Array<Position>, 
+/**
+ * Its statements as speaker, in document order (at most the limit asked).
+ */
+statements: Array<StatementRow>, 
+/**
+ * Statements (as speaker or on its behalf) per document date, oldest first.
+ */
+timeline: Array<DatedCount>, total_statements: number, };
+
+/**
  * A statement behind a comparison cell.
  */
 export type CellStatement = { id: number, document: number, document_title: string, date: string | null, 
@@ -74,7 +233,7 @@ export type StanceCounts = { support: number, oppose: number, conditional: numbe
 /**
  * A quote that shows the position.
  */
-export type Evidence = { id: number, stance: string, date: string | null, quote: string, };
+export type Evidence = { id: number, stance: Stance, date: string | null, quote: string, };
 
 /**
  * A statement as exported: one row of a spreadsheet.
