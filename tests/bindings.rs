@@ -28,7 +28,7 @@ fn bindings() -> String {
         plenary::DocumentRow, plenary::Process, plenary::DocumentEdit,
         plenary::StatementRow, plenary::SpeakerEntryRow,
         plenary::ThemeRow, plenary::TagRow, plenary::Stance, plenary::TagOrigin,
-        plenary::SearchRequest, plenary::Sort, plenary::PositionFilter,
+        plenary::SearchRequest, plenary::Sort, plenary::Filter, plenary::Field, plenary::PositionFilter,
         plenary::SearchResults, plenary::Hit, plenary::Facets, plenary::FacetCount,
         plenary::ActorProfile, plenary::CellStatement, plenary::DatedCount,
         plenary::Position, plenary::StanceCounts, plenary::Evidence,

@@ -127,7 +127,7 @@ fn each_filter() {
     let flagged = library
         .search(&SearchRequest {
             query: "thank".into(),
-            filters: vec!["speaker:Chile".into()],
+            filters: vec![plenary::Filter::new(plenary::Field::Speaker, "Chile")],
             limit: 10,
             ..SearchRequest::default()
         })

@@ -82,7 +82,7 @@ pub struct Position {
     pub last_date: Option<String>,
     pub evidence: Vec<Evidence>,
     /// For a group: the members whose statements align with it (never merged into it).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aligned_members: Vec<String>,
 }
 

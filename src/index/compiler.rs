@@ -90,10 +90,19 @@ fn words_query(fields: &Fields, exact: bool, terms: &[String]) -> Option<Box<dyn
 /// Compiles a query string and extra filters.
 pub fn compile(fields: &Fields, ctx: &QueryContext, request: &SearchRequest) -> Result<Compiled> {
     let mut parsed = query::parse(&request.query).map_err(|e| bad(e.column, e.message))?;
-    for extra in &request.filters {
-        let more = query::parse(extra)
-            .map_err(|e| bad(e.column, format!("in the filter {extra:?}: {}", e.message)))?;
-        parsed.groups.extend(more.groups);
+    for filter in &request.filters {
+        if filter.value.trim().is_empty() {
+            let name = filter.field.name();
+            return Err(bad(1, format!("the filter \"{name}:\" needs a value")));
+        }
+        let clause = Clause::Filter {
+            field: filter.field,
+            value: filter.value.clone(),
+        };
+        parsed.groups.push(vec![Item {
+            clause,
+            negated: false,
+        }]);
     }
     let mut compiler = Compiler {
         fields,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::Library;
 use crate::error::{Error, Result};
 use crate::gazetteer::Resolution;
-use crate::import::{ImportOptions, ImportResults, Importer, Progress};
+use crate::import::{cancelled, ImportOptions, ImportReport, ImportResults, Importer, Progress};
 use crate::store::corrections::{DocumentEdit, Process};
 use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
 
@@ -26,6 +26,18 @@ impl Library {
             tagger: &self.tagger,
         };
         importer.run(paths, options, progress)
+    }
+
+    /// Like [`Library::import`], with what became of each file as the front-ends show
+    /// it, and whether the import was cancelled before its last file.
+    pub fn import_report(
+        &mut self,
+        paths: &[PathBuf],
+        options: &ImportOptions,
+        progress: impl FnMut(Progress<'_>),
+    ) -> Result<ImportReport> {
+        let results = self.import(paths, options, progress)?;
+        Ok(ImportReport::new(results, cancelled(options)))
     }
 
     /// Every document in the library.

@@ -11,7 +11,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::codebook::{Codebook, ThemeDef};
-use crate::text::fold::{american, case_and_accents};
+use super::phrases::{longest_without_overlaps, words, PhraseSet, Word};
 
 /// An amount of money: a signal of the `funding` theme (codebook rule 10).
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,197 +112,6 @@ pub struct AutoTag {
     pub confidence: f64,
 }
 
-/// One token of a pattern.
-#[derive(Debug, Clone, PartialEq)]
-enum Pat {
-    /// Compared after folding.
-    Folded(String),
-    /// An acronym, compared with its capitals ("PoA"); a plural "s" may follow.
-    Acronym(String),
-    /// A word prefix ("cyber*").
-    Prefix(String),
-}
-
-/// A word of the text.
-#[derive(Debug, Clone)]
-struct Word {
-    start: usize,
-    original: String,
-    /// Folded, with plurals folded.
-    folded: String,
-    /// Folded, plurals kept (for stance phrases).
-    folded_exact: String,
-}
-
-fn fold(word: &str) -> String {
-    american(&case_and_accents(word))
-}
-
-fn singular(word: &str) -> String {
-    if word.len() > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
-    } else if word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
-    }
-}
-
-/// Words of a text: letters and digits (an apostrophe inside a word is dropped).
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut buf = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '\u{2019}')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            buf.push(c);
-        } else if inner_apostrophe {
-            // "d'Ivoire", "Côte d’Ivoire": keep the word whole.
-        } else if let Some(s) = start.take() {
-            let folded_exact = fold(&buf);
-            out.push(Word {
-                start: s,
-                folded: singular(&folded_exact),
-                folded_exact,
-                original: std::mem::take(&mut buf),
-            });
-        }
-    }
-    if let Some(s) = start {
-        let folded_exact = fold(&buf);
-        out.push(Word {
-            start: s,
-            folded: singular(&folded_exact),
-            folded_exact,
-            original: buf,
-        });
-    }
-    out
-}
-
-/// Compiles a phrase into patterns: acronyms (two or more capitals) keep their case.
-fn compile(phrase: &str, fold_plurals: bool) -> Vec<Pat> {
-    if let Some(prefix) = phrase.strip_suffix('*') {
-        return vec![Pat::Prefix(fold(prefix))];
-    }
-    words(phrase)
-        .into_iter()
-        .map(|w| {
-            let capitals = w.original.chars().filter(|c| c.is_uppercase()).count();
-            if capitals >= 2 {
-                Pat::Acronym(w.original.trim_end_matches('s').to_string())
-            } else if fold_plurals {
-                Pat::Folded(w.folded)
-            } else {
-                Pat::Folded(w.folded_exact)
-            }
-        })
-        .collect()
-}
-
-fn matches(pat: &Pat, word: &Word, fold_plurals: bool) -> bool {
-    match pat {
-        Pat::Folded(f) => {
-            if fold_plurals {
-                &word.folded == f
-            } else {
-                &word.folded_exact == f
-            }
-        }
-        Pat::Acronym(a) => {
-            let w = word.original.as_str();
-            w == a || w.strip_suffix('s').is_some_and(|x| x == a)
-        }
-        Pat::Prefix(p) => word.folded_exact.starts_with(p.as_str()),
-    }
-}
-
-/// A set of phrases, each with a payload, indexed by their first word.
-#[derive(Debug, Clone, Default)]
-struct PhraseSet<T: Clone> {
-    phrases: Vec<(Vec<Pat>, T)>,
-    /// Phrases whose first pattern is a folded word, by that word.
-    by_first: HashMap<String, Vec<usize>>,
-    /// Phrases that start with an acronym or a prefix: tried everywhere.
-    others: Vec<usize>,
-    fold_plurals: bool,
-}
-
-impl<T: Clone> PhraseSet<T> {
-    fn new(fold_plurals: bool) -> Self {
-        PhraseSet {
-            phrases: Vec::new(),
-            by_first: HashMap::new(),
-            others: Vec::new(),
-            fold_plurals,
-        }
-    }
-
-    fn add(&mut self, phrase: &str, payload: T) {
-        let pats = compile(phrase, self.fold_plurals);
-        let Some(first) = pats.first() else { return };
-        let i = self.phrases.len();
-        match first {
-            Pat::Folded(f) => self.by_first.entry(f.clone()).or_default().push(i),
-            _ => self.others.push(i),
-        }
-        self.phrases.push((pats, payload));
-    }
-
-    /// Every match as (first word, word count, payload), overlapping ones included.
-    fn all_matches(&self, words: &[Word]) -> Vec<(usize, usize, T)> {
-        let mut out = Vec::new();
-        for i in 0..words.len() {
-            let key = if self.fold_plurals {
-                &words[i].folded
-            } else {
-                &words[i].folded_exact
-            };
-            let candidates = self
-                .by_first
-                .get(key)
-                .into_iter()
-                .flatten()
-                .chain(&self.others);
-            for &p in candidates {
-                let (pats, payload) = &self.phrases[p];
-                if i + pats.len() <= words.len()
-                    && pats
-                        .iter()
-                        .zip(&words[i..])
-                        .all(|(p, w)| matches(p, w, self.fold_plurals))
-                {
-                    out.push((i, pats.len(), payload.clone()));
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Keeps the longest of overlapping matches (earliest first on ties).
-fn longest_without_overlaps<T: Clone>(mut found: Vec<(usize, usize, T)>) -> Vec<(usize, usize, T)> {
-    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut taken: Vec<(usize, usize, T)> = Vec::new();
-    for m in found {
-        if taken.iter().all(|t| m.0 + m.1 <= t.0 || t.0 + t.1 <= m.0) {
-            taken.push(m);
-        }
-    }
-    taken.sort_by_key(|m| m.0);
-    taken
-}
-
 /// The codebook compiled for matching.
 #[derive(Debug, Clone)]
 pub struct Tagger {
@@ -372,11 +181,30 @@ impl Tagger {
         if !in_ict_process && self.context_terms.all_matches(&words).is_empty() {
             return Vec::new();
         }
-        // Signal hits per theme: longest, non-overlapping, not masked by an exclusion.
-        let excluded = self.exclusions.all_matches(&words);
-        let mut hits: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let hits = self.signal_hits(text, &words, in_ict_process);
+        let sentences = sentence_bounds(text);
+        let stance_matches = longest_without_overlaps(self.stance.all_matches(&words));
+        let mut tags: Vec<AutoTag> = self
+            .with_parents(&hits)
+            .into_iter()
+            .filter(|(theme, theme_hits)| self.present(*theme, theme_hits.len() as u32, &hits))
+            .map(|(theme, theme_hits)| {
+                let def = &self.themes[theme];
+                let carrying = carrying(&sentences, &words, &theme_hits);
+                let stance = stance_of(def, &carrying, &stance_matches, &words, &theme_hits);
+                auto_tag(def, stance, &carrying, text, theme_hits.len() as u32)
+            })
+            .collect();
+        tags.sort_by(|a, b| a.theme.cmp(&b.theme));
+        tags
+    }
+
+    /// Signal hits per theme: longest, non-overlapping, not masked by an exclusion
+    /// (money amounts count as signals of funding).
+    fn signal_hits(&self, text: &str, words: &[Word], in_ict_process: bool) -> Hits {
+        let excluded = self.exclusions.all_matches(words);
         let mut by_theme: HashMap<usize, Vec<(usize, usize, usize)>> = HashMap::new();
-        for m in self.signals.all_matches(&words) {
+        for m in self.signals.all_matches(words) {
             by_theme.entry(m.2).or_default().push(m);
         }
         if let Some(&money) = self.index.get(MONEY_THEME) {
@@ -386,6 +214,7 @@ impl Tagger {
                 }
             }
         }
+        let mut hits: Hits = HashMap::new();
         for (theme, found) in by_theme {
             for (start, len, _) in longest_without_overlaps(found) {
                 let masked = excluded
@@ -409,9 +238,14 @@ impl Tagger {
                 }
             }
         }
-        // Children count towards their parents (unless they say otherwise).
-        let mut totals: HashMap<usize, Vec<(usize, usize)>> = hits.clone();
-        for (&theme, h) in &hits {
+        hits
+    }
+
+    /// The hits with children's counted towards their parents (unless they say
+    /// otherwise).
+    fn with_parents(&self, hits: &Hits) -> Hits {
+        let mut totals = hits.clone();
+        for (&theme, h) in hits {
             let mut t = &self.themes[theme];
             while t.implies_parent() {
                 let Some(parent) = t.parent().and_then(|p| self.index.get(p)) else {
@@ -421,74 +255,96 @@ impl Tagger {
                 t = &self.themes[*parent];
             }
         }
-        let sentences = sentence_bounds(text);
-        let stance_matches = longest_without_overlaps(self.stance.all_matches(&words));
-        let mut tags = Vec::new();
-        for (theme, theme_hits) in totals {
-            let def = &self.themes[theme];
-            // Children directly matched count; a parent is present through its own hits
-            // reaching min_signals, or through a present child.
-            let own = theme_hits.len() as u32;
-            let child_present = self.themes.iter().enumerate().any(|(i, c)| {
-                c.parent() == Some(def.key.as_str())
-                    && c.implies_parent()
-                    && hits
-                        .get(&i)
-                        .is_some_and(|h| h.len() as u32 >= c.min_signals())
-            });
-            if own < def.min_signals() && !child_present {
-                continue;
-            }
-            // The sentences that carry the hits, and the stance cues in them.
-            let carrying: Vec<(usize, usize)> = sentences
-                .iter()
-                .copied()
-                .filter(|(s, e)| {
-                    theme_hits
-                        .iter()
-                        .any(|(w, _)| words[*w].start >= *s && words[*w].start < *e)
-                })
-                .collect();
-            let mut found: Vec<Stance> = stance_matches
-                .iter()
-                .filter(|(w, _, _)| {
-                    carrying
-                        .iter()
-                        .any(|(s, e)| words[*w].start >= *s && words[*w].start < *e)
-                })
-                .filter_map(|(_, _, st)| *st)
-                .collect();
-            found.sort();
-            found.dedup();
-            let stance = if !def.takes_stance() {
-                Stance::Mention
-            } else if found.contains(&Stance::Oppose) {
-                Stance::Oppose
-            } else if found.contains(&Stance::Conditional) {
-                Stance::Conditional
-            } else if found.contains(&Stance::Support)
-                || theme_hits
-                    .iter()
-                    .any(|(w, _)| governed_by_support(&words, *w))
-            {
-                Stance::Support
-            } else {
-                Stance::Mention
-            };
-            let (s, e) = carrying.first().copied().unwrap_or((0, text.len()));
-            let to_chars = |byte: usize| text[..byte].chars().count();
-            let confidence =
-                (0.5 + 0.1 * own as f64 + if stance != Stance::Mention { 0.1 } else { 0.0 })
-                    .min(0.9);
-            tags.push(AutoTag {
-                theme: def.key.clone(),
-                stance,
-                span: (to_chars(s), to_chars(e)),
-                confidence,
-            });
-        }
-        tags.sort_by(|a, b| a.theme.cmp(&b.theme));
-        tags
+        totals
+    }
+
+    /// Whether a theme is present: its own hits (`own`, children's included) reach its
+    /// minimum, or a child that implies it is present through its own hits.
+    fn present(&self, theme: usize, own: u32, hits: &Hits) -> bool {
+        let def = &self.themes[theme];
+        let child_present = self.themes.iter().enumerate().any(|(i, c)| {
+            c.parent() == Some(def.key.as_str())
+                && c.implies_parent()
+                && hits
+                    .get(&i)
+                    .is_some_and(|h| h.len() as u32 >= c.min_signals())
+        });
+        own >= def.min_signals() || child_present
+    }
+}
+
+/// Signal hits (first word, length) per theme index.
+type Hits = HashMap<usize, Vec<(usize, usize)>>;
+
+/// The sentences (byte ranges) that carry a theme's hits.
+fn carrying(
+    sentences: &[(usize, usize)],
+    words: &[Word],
+    theme_hits: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let carries = |(s, e): &(usize, usize)| {
+        theme_hits
+            .iter()
+            .any(|(w, _)| words[*w].start >= *s && words[*w].start < *e)
+    };
+    sentences.iter().copied().filter(carries).collect()
+}
+
+/// The stance of a theme from the stance cues in the sentences carrying it: oppose over
+/// conditional over support (a supporting verb governing a hit counts), else a mention.
+fn stance_of(
+    def: &ThemeDef,
+    carrying: &[(usize, usize)],
+    stance_matches: &[(usize, usize, Option<Stance>)],
+    words: &[Word],
+    theme_hits: &[(usize, usize)],
+) -> Stance {
+    let in_carrying = |w: usize| {
+        carrying
+            .iter()
+            .any(|(s, e)| words[w].start >= *s && words[w].start < *e)
+    };
+    let mut found: Vec<Stance> = stance_matches
+        .iter()
+        .filter(|(w, _, _)| in_carrying(*w))
+        .filter_map(|(_, _, st)| *st)
+        .collect();
+    found.sort();
+    found.dedup();
+    if !def.takes_stance() {
+        Stance::Mention
+    } else if found.contains(&Stance::Oppose) {
+        Stance::Oppose
+    } else if found.contains(&Stance::Conditional) {
+        Stance::Conditional
+    } else if found.contains(&Stance::Support)
+        || theme_hits
+            .iter()
+            .any(|(w, _)| governed_by_support(words, *w))
+    {
+        Stance::Support
+    } else {
+        Stance::Mention
+    }
+}
+
+/// The tag: its evidence is the first carrying sentence (in characters); confidence
+/// grows with the hits and a stance taken.
+fn auto_tag(
+    def: &ThemeDef,
+    stance: Stance,
+    carrying: &[(usize, usize)],
+    text: &str,
+    own: u32,
+) -> AutoTag {
+    let (s, e) = carrying.first().copied().unwrap_or((0, text.len()));
+    let to_chars = |byte: usize| text[..byte].chars().count();
+    let taken = if stance != Stance::Mention { 0.1 } else { 0.0 };
+    AutoTag {
+        theme: def.key.clone(),
+        stance,
+        span: (to_chars(s), to_chars(e)),
+        confidence: (0.5 + 0.1 * own as f64 + taken).min(0.9),
     }
 }
 

@@ -3,10 +3,10 @@
 //! and stops when `cancel_work` asks.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use plenary::{ImportOptions, ImportOutcome, ImportStatus, Library};
+use plenary::{ImportOptions, ImportReport, Library};
 use serde::Serialize;
 use tauri::ipc::Channel;
 
@@ -78,13 +78,6 @@ fn report(
     });
 }
 
-/// The end of an import.
-#[derive(Debug, Clone, Serialize)]
-pub struct ImportReport {
-    files: Vec<FileResult>,
-    cancelled: bool,
-}
-
 fn import(
     library: &mut Library,
     paths: &[PathBuf],
@@ -95,58 +88,13 @@ fn import(
         cancel: Some(Arc::clone(cancel)),
         ..ImportOptions::default()
     };
-    let results = library.import(paths, &options, |p| {
+    let report_file = |p: plenary::Progress<'_>| {
         report(on_progress, "importing", (p.done, p.total), Some(p.path))
-    })?;
-    let total = results.len();
+    };
+    let done = library.import_report(paths, &options, report_file)?;
+    let total = done.files.len();
     report(on_progress, "importing", (total, total), None);
-    Ok(ImportReport {
-        files: results.into_iter().map(file_result).collect(),
-        cancelled: cancel.load(Ordering::Relaxed),
-    })
-}
-
-/// What happened to one imported file.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileResult {
-    path: String,
-    status: &'static str,
-    document: Option<i64>,
-    source_type: Option<String>,
-    statements: i64,
-    top_speakers: Vec<String>,
-    notices: Vec<String>,
-    error: Option<ApiError>,
-}
-
-fn file_result((path, result): (PathBuf, plenary::Result<ImportOutcome>)) -> FileResult {
-    let path = path.display().to_string();
-    match result {
-        Ok(o) => FileResult {
-            path,
-            status: match o.status {
-                ImportStatus::Imported => "imported",
-                ImportStatus::AlreadyPresent => "already_present",
-                ImportStatus::Replaced { .. } => "replaced",
-            },
-            document: Some(o.document),
-            source_type: o.source_type.map(|t| t.as_str().to_string()),
-            statements: o.statements,
-            top_speakers: o.top_speakers,
-            notices: o.notices,
-            error: None,
-        },
-        Err(e) => FileResult {
-            path,
-            status: "failed",
-            document: None,
-            source_type: None,
-            statements: 0,
-            top_speakers: Vec::new(),
-            notices: Vec::new(),
-            error: Some(e.into()),
-        },
-    }
+    Ok(done)
 }
 
 /// The end of a reindex.

@@ -1,6 +1,6 @@
 //! Searching the statements, and statements like a given one.
 
-use plenary::{SearchRequest, SearchResults, Sort};
+use plenary::{Filter, SearchRequest, SearchResults, Sort};
 use serde::Deserialize;
 
 use crate::error::ApiError;
@@ -11,7 +11,7 @@ use crate::state::AppState;
 pub struct SearchArgs {
     pub query: String,
     #[serde(default)]
-    pub filters: Vec<String>,
+    pub filters: Vec<Filter>,
     #[serde(default)]
     pub exact: bool,
     #[serde(default)]

@@ -2,10 +2,9 @@
 //! and exit 1 if any file failed.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use plenary::{ImportOptions, ImportOutcome, ImportStatus, Library, SourceType};
+use plenary::{FileReport, FileStatus, ImportCounts, ImportOptions, Library, SourceType};
 
 use crate::args::ImportArgs;
 use crate::progress::Progress;
@@ -20,36 +19,25 @@ pub fn run(library: &mut Library, args: &ImportArgs) -> anyhow::Result<ExitCode>
     } else {
         Progress::stderr()
     };
-    let results = library.import(&args.paths, &options, |p| {
+    let report = library.import_report(&args.paths, &options, |p| {
         progress.file(p.path, p.done, p.total)
     })?;
     drop(progress);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut tally = Tally::default();
-    for (path, result) in &results {
-        match result {
-            Ok(o) if args.json => {
-                serde_json::to_writer(&mut out, o)?;
-                writeln!(out)?;
-                tally.count(&o.status);
-            }
-            Ok(o) => {
-                tally.count(&o.status);
-                tally.to_review += o.to_review;
-                write_outcome(&mut out, path, o)?;
-            }
-            Err(err) => {
-                tally.failed += 1;
-                write_failure(&mut out, path, err, args.json)?;
-            }
+    for file in &report.files {
+        if args.json {
+            serde_json::to_writer(&mut out, file)?;
+            writeln!(out)?;
+        } else {
+            write_file(&mut out, file)?;
         }
     }
     if !args.json {
-        tally.write(&mut out)?;
+        write_counts(&mut out, &report.counts)?;
     }
     out.flush()?;
-    Ok(if tally.failed > 0 {
+    Ok(if report.counts.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -71,108 +59,71 @@ fn source_type(name: Option<&str>) -> anyhow::Result<Option<SourceType>> {
     Ok(Some(source_type))
 }
 
-/// How many files went which way, for the summary line.
-#[derive(Default)]
-struct Tally {
-    imported: usize,
-    present: usize,
-    replaced: usize,
-    failed: usize,
-    to_review: usize,
-}
-
-impl Tally {
-    fn count(&mut self, status: &ImportStatus) {
-        match status {
-            ImportStatus::Imported => self.imported += 1,
-            ImportStatus::AlreadyPresent => self.present += 1,
-            ImportStatus::Replaced { .. } => self.replaced += 1,
-        }
-    }
-
-    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let Tally {
-            imported,
-            present,
-            replaced,
-            failed,
-            to_review,
-        } = self;
+/// The summary line, and the review queue's size when there is one.
+fn write_counts(out: &mut impl Write, counts: &ImportCounts) -> std::io::Result<()> {
+    let ImportCounts {
+        imported,
+        already_present,
+        replaced,
+        failed,
+        to_review,
+    } = counts;
+    writeln!(
+        out,
+        "{imported} imported, {already_present} already present, {replaced} replaced, {failed} failed"
+    )?;
+    if *to_review > 0 {
         writeln!(
             out,
-            "{imported} imported, {present} already present, {replaced} replaced, {failed} failed"
+            "{to_review} statements need review: their speaker is uncertain (plenary review)"
         )?;
-        if *to_review > 0 {
-            writeln!(
-                out,
-                "{to_review} statements need review: their speaker is uncertain (plenary review)"
-            )?;
-        }
-        Ok(())
-    }
-}
-
-/// One file's line, and its notices under it.
-fn write_outcome(out: &mut impl Write, path: &Path, o: &ImportOutcome) -> std::io::Result<()> {
-    let shown = path.display();
-    let speakers = if o.top_speakers.is_empty() {
-        String::new()
-    } else {
-        format!("; speakers: {}", o.top_speakers.join(", "))
-    };
-    let review = match o.to_review {
-        0 => String::new(),
-        n => format!("; {n} to review"),
-    };
-    let kind = o
-        .source_type
-        .map(|t| format!(", {}", t.as_str()))
-        .unwrap_or_default();
-    match &o.status {
-        ImportStatus::Imported => writeln!(
-            out,
-            "imported  {shown}  (document {}{kind}: {} statements{speakers}{review})",
-            o.document, o.statements
-        )?,
-        ImportStatus::AlreadyPresent => writeln!(
-            out,
-            "present   {shown}  (already in the library as document {})",
-            o.document
-        )?,
-        ImportStatus::Replaced {
-            replaced: old,
-            carried,
-            lost,
-        } => {
-            let lost = if lost.is_empty() {
-                String::new()
-            } else {
-                format!("; could not keep: {}", lost.join("; "))
-            };
-            writeln!(out, "replaced  {shown}  (document {old} → {}{kind}: {} statements; kept {carried} human edits{lost})", o.document, o.statements)?;
-        }
-    }
-    for notice in &o.notices {
-        writeln!(out, "          note: {notice}")?;
     }
     Ok(())
 }
 
-/// A file that could not be imported: a line, or a JSON object with the error's code.
-fn write_failure(
-    out: &mut impl Write,
-    path: &Path,
-    err: &plenary::Error,
-    json: bool,
-) -> anyhow::Result<()> {
-    if json {
-        let failure = serde_json::json!({
-            "path": path, "status": "failed", "code": err.code(), "error": err.to_string()
-        });
-        serde_json::to_writer(&mut *out, &failure)?;
-        writeln!(out)?;
+/// One file's line, and its notices under it.
+fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
+    let shown = &f.path;
+    let document = f.document.unwrap_or_default();
+    let speakers = if f.top_speakers.is_empty() {
+        String::new()
     } else {
-        writeln!(out, "failed    {}", err.to_string().replace('\n', " "))?;
+        format!("; speakers: {}", f.top_speakers.join(", "))
+    };
+    let review = match f.to_review {
+        0 => String::new(),
+        n => format!("; {n} to review"),
+    };
+    let kind = f
+        .source_type
+        .map(|t| format!(", {}", t.as_str()))
+        .unwrap_or_default();
+    let statements = f.statements;
+    match f.status {
+        FileStatus::Imported => writeln!(
+            out,
+            "imported  {shown}  (document {document}{kind}: {statements} statements{speakers}{review})"
+        )?,
+        FileStatus::AlreadyPresent => writeln!(
+            out,
+            "present   {shown}  (already in the library as document {document})"
+        )?,
+        FileStatus::Replaced => {
+            let (old, carried) = (f.replaced.unwrap_or_default(), f.carried);
+            let lost = if f.lost.is_empty() {
+                String::new()
+            } else {
+                format!("; could not keep: {}", f.lost.join("; "))
+            };
+            writeln!(out, "replaced  {shown}  (document {old} → {document}{kind}: {statements} statements; kept {carried} human edits{lost})")?;
+        }
+        FileStatus::Failed => {
+            let message = f.error.as_ref().map(|e| e.message.as_str()).unwrap_or("");
+            writeln!(out, "failed    {}", message.replace('\n', " "))?;
+        }
+    }
+    for notice in &f.notices {
+        writeln!(out, "          note: {notice}")?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use plenary::{Facets, Hit, Library, SearchRequest, SearchResults, Sort};
+use plenary::{Facets, Field, Filter, Hit, Library, SearchRequest, SearchResults, Sort};
 
 use crate::args::{SearchArgs, SimilarArgs, SortArg};
 use crate::output::Format;
@@ -40,25 +40,25 @@ pub fn similar(library: &Library, args: &SimilarArgs) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The filter options as query filters (`speaker:"France"`).
-fn filters(args: &SearchArgs) -> Vec<String> {
-    let mut filters = Vec::new();
-    for (name, value) in [
-        ("speaker", &args.speaker),
-        ("group", &args.group),
-        ("region", &args.region),
-        ("kind", &args.kind),
-        ("session", &args.session),
-        ("theme", &args.theme),
-        ("stance", &args.stance),
-        ("after", &args.after),
-        ("before", &args.before),
-    ] {
-        if let Some(v) = value {
-            filters.push(format!("{name}:\"{}\"", v.replace('"', "")));
-        }
-    }
-    filters
+/// The filter options as search filters.
+fn filters(args: &SearchArgs) -> Vec<Filter> {
+    let options = [
+        (Field::Speaker, &args.speaker),
+        (Field::Group, &args.group),
+        (Field::Region, &args.region),
+        (Field::Kind, &args.kind),
+        (Field::Session, &args.session),
+        (Field::Theme, &args.theme),
+        (Field::Stance, &args.stance),
+        (Field::After, &args.after),
+        (Field::Before, &args.before),
+    ];
+    let given = options
+        .into_iter()
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f, v)));
+    given
+        .map(|(field, value)| Filter::new(field, value))
+        .collect()
 }
 
 /// `--queries FILE`: one JSON object per query (or its error); exit 1 if any failed.

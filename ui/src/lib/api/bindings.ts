@@ -126,14 +126,26 @@ export type TagOrigin = "auto" | "manual";
  */
 export type SearchRequest = { query: string, 
 /**
- * Extra filters, as `field:value` strings (the CLI's `--speaker` and friends).
+ * Extra filters (the CLI's `--speaker` and friends, the desktop's facet chips),
+ * each a field and a value: no query syntax to write or to escape.
  */
-filters: Array<string>, exact: boolean, sort: Sort, limit: number, offset: number, };
+filters: Array<Filter>, exact: boolean, sort: Sort, limit: number, offset: number, };
 
 /**
  * How results are ordered.
  */
 export type Sort = "relevance" | "date";
+
+/**
+ * A filter on one field: `{field: "speaker", value: "Egypt"}` means what
+ * `speaker:"Egypt"` means in a query.
+ */
+export type Filter = { field: Field, value: string, };
+
+/**
+ * The filter fields.
+ */
+export type Field = "speaker" | "group" | "region" | "kind" | "session" | "theme" | "stance" | "after" | "before" | "symbol" | "document";
 
 /**
  * Which statements count.
@@ -223,7 +235,7 @@ export type Position = { actor: string, theme: string, stance: string, statement
 /**
  * For a group: the members whose statements align with it (never merged into it).
  */
-aligned_members: Array<string>, };
+aligned_members?: Array<string>, };
 
 /**
  * How often an actor took each stance on a theme.

@@ -8,9 +8,9 @@ describe("search API", () => {
 
   it("wraps the search request in `args`", async () => {
     const sent = mockShell(() => ({ hits: [], total: 0 }));
-    await search({ query: "poa", filters: ['speaker:"Russian Federation"'], sort_by_date: true, offset: 20, limit: 20 });
+    await search({ query: "poa", filters: [{ field: "speaker", value: "Russian Federation" }], sort_by_date: true, offset: 20, limit: 20 });
     expect(sent).toEqual([
-      { cmd: "search", args: { args: { query: "poa", filters: ['speaker:"Russian Federation"'], sort_by_date: true, offset: 20, limit: 20 } } },
+      { cmd: "search", args: { args: { query: "poa", filters: [{ field: "speaker", value: "Russian Federation" }], sort_by_date: true, offset: 20, limit: 20 } } },
     ]);
   });
 

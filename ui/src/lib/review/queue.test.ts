@@ -13,12 +13,12 @@ function queue(items: StatementRow[], overrides: Partial<ReviewCalls> = {}) {
     accept: vi.fn(async (id: number) => {
       const s = left.find((r) => r.id === id)!;
       left = left.filter((r) => r.id !== id);
-      return { ...s, method: "manual", review: null };
+      return { ...s, method: "manual" as const, review: null };
     }),
     fix: vi.fn(async (id: number, speaker: string) => {
       const s = left.find((r) => r.id === id)!;
       left = left.filter((r) => r.id !== id);
-      return { ...s, speaker, method: "manual", review: null };
+      return { ...s, speaker, method: "manual" as const, review: null };
     }),
     ...overrides,
   };

@@ -1,7 +1,7 @@
 // The Search screen's state, kept outside the view so it survives a trip to the
 // Reader and back.
 import { search } from "../api/search";
-import type { ApiError, Hit, SearchResults } from "../api/types";
+import type { ApiError, Filter, Hit, SearchResults } from "../api/types";
 import { addFilter, facetFilter, removeFilter, type FacetField } from "./filters";
 
 export const PAGE = 20;
@@ -9,7 +9,7 @@ export const PAGE = 20;
 export class SearchState {
   query = $state("");
   /** Filter chips, sent as the search's `filters`. */
-  filters = $state<string[]>([]);
+  filters = $state<Filter[]>([]);
   exact = $state(false);
   sortByDate = $state(false);
   /** The latest page of results (facets, total, notices). */
@@ -100,7 +100,7 @@ export class SearchState {
     return this.run();
   }
 
-  removeFilter(filter: string): Promise<void> {
+  removeFilter(filter: Filter): Promise<void> {
     this.filters = removeFilter(this.filters, filter);
     return this.run();
   }

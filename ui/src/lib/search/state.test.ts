@@ -20,10 +20,11 @@ describe("SearchState", () => {
     await s.addFacet("speaker", "Russian Federation");
     await s.addFacet("speaker", "Russian Federation");
     await s.addFacet("session", "OEWG 2021–2025, 2nd substantive session");
-    const session = 'session:"OEWG 2021–2025, 2nd substantive session"';
-    expect(s.filters).toEqual(['speaker:"Russian Federation"', session]);
-    expect(run.mock.calls.at(-1)?.[0]).toMatchObject({ query: "poa", filters: ['speaker:"Russian Federation"', session], offset: 0 });
-    await s.removeFilter('speaker:"Russian Federation"');
+    const session = { field: "session", value: "OEWG 2021–2025, 2nd substantive session" };
+    const russia = { field: "speaker", value: "Russian Federation" } as const;
+    expect(s.filters).toEqual([russia, session]);
+    expect(run.mock.calls.at(-1)?.[0]).toMatchObject({ query: "poa", filters: [russia, session], offset: 0 });
+    await s.removeFilter(russia);
     expect(s.filters).toEqual([session]);
     expect(run.mock.calls.at(-1)?.[0].filters).toEqual([session]);
   });
@@ -36,7 +37,7 @@ describe("SearchState", () => {
     await s.addFacet("theme", "poa");
     expect(run).toHaveBeenCalledOnce();
     expect(s.hits).toHaveLength(1);
-    await s.removeFilter("theme:poa");
+    await s.removeFilter({ field: "theme", value: "poa" });
     expect(s.results).toBeNull();
   });
 
