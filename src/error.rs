@@ -16,10 +16,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The library directory cannot be created or written.
-    #[error(
-        "cannot use {path} as the library directory: {source}. \
-         Choose a directory you can write to with --library DIR or PLENARY_LIBRARY"
-    )]
+    #[error("cannot use {path} as the library directory: {source}")]
     LibraryDir {
         path: PathBuf,
         #[source]
@@ -28,15 +25,14 @@ pub enum Error {
 
     /// The library file exists but is not an SQLite database.
     #[error(
-        "{path} is not a Plenary library (it is not an SQLite database); it was left untouched. \
-         Move it away or choose another directory with --library DIR"
+        "{path} is not a Plenary library (it is not an SQLite database); it was left untouched"
     )]
     NotALibrary { path: PathBuf },
 
     /// The library was written by a newer Plenary whose schema this build does not know.
     #[error(
         "{path} was written by a newer Plenary (schema version {found}, this build knows up to \
-         {supported}); it was left untouched. Install a newer Plenary to open it"
+         {supported}); it was left untouched"
     )]
     LibraryTooNew {
         path: PathBuf,
@@ -45,7 +41,7 @@ pub enum Error {
     },
 
     /// The gazetteer data file is malformed.
-    #[error("gazetteer {source_name}, line {line}: {message}. Fix the entry and try again")]
+    #[error("gazetteer {source_name}, line {line}: {message}")]
     Gazetteer {
         source_name: String,
         line: usize,
@@ -53,7 +49,7 @@ pub enum Error {
     },
 
     /// The theme codebook is malformed.
-    #[error("codebook {source_name}, line {line}: {message}. Fix the entry and try again")]
+    #[error("codebook {source_name}, line {line}: {message}")]
     Codebook {
         source_name: String,
         line: usize,
@@ -77,17 +73,11 @@ pub enum Error {
     },
 
     /// No known source type fits the file.
-    #[error(
-        "{path}: not a document Plenary recognises. Known types: {known}. \
-         If it is one of them, force it with --format NAME"
-    )]
+    #[error("{path}: not a document Plenary recognises. Known types: {known}")]
     UnknownSourceType { path: PathBuf, known: String },
 
     /// The file looked like a source type but could not be parsed as one.
-    #[error(
-        "{path}, line {line}: {message} (read as {source_type}). \
-         If it is another kind of document, force its type with --format NAME"
-    )]
+    #[error("{path}, line {line}: {message} (read as {source_type})")]
     Parse {
         path: PathBuf,
         line: usize,
@@ -96,11 +86,12 @@ pub enum Error {
     },
 
     /// No statement, document or actor with that id or name.
-    #[error("{what} {value} does not exist; {hint}")]
+    #[error("{what} {value} does not exist")]
     NotFound {
         what: &'static str,
         value: String,
-        hint: String,
+        /// What to do instead.
+        remedy: Remedy,
     },
 
     /// A correction of a document that cannot be made: an empty title, a date that is
@@ -115,8 +106,7 @@ pub enum Error {
 
     /// A process key the library does not know.
     #[error(
-        "process {key:?} is not in the library (it knows: {known}). Give one of those keys, \
-         or KEY=NAME to add a new process, e.g. --process \"oewg-2026=OEWG 2026\""
+        "process {key:?} is not in the library (it knows: {known}; a new one is given as KEY=NAME)"
     )]
     UnknownProcess { key: String, known: String },
 
@@ -126,15 +116,13 @@ pub enum Error {
 
     /// Another process is writing the search index.
     #[error(
-        "the search index in {path} is being written by another Plenary process; \
-         wait for it to finish (searching still works)"
+        "the search index in {path} is being written by another Plenary process \
+         (searching still works)"
     )]
     IndexBusy { path: PathBuf },
 
     /// The search index failed; it can be rebuilt from the database.
-    #[error(
-        "search index error in {path} while {doing}: {source}. Run `plenary reindex` to rebuild it"
-    )]
+    #[error("search index error in {path} while {doing}: {source}")]
     Index {
         path: PathBuf,
         doing: &'static str,
@@ -143,9 +131,7 @@ pub enum Error {
     },
 
     /// SQLite failed; not the user's fault.
-    #[error(
-        "database error in {path} while {doing}: {source}. If it persists, run `plenary check`"
-    )]
+    #[error("database error in {path} while {doing}: {source}")]
     Sqlite {
         path: PathBuf,
         doing: &'static str,
@@ -187,6 +173,24 @@ impl Error {
         }
     }
 
+    /// What a person can do about it, if anything: each front-end words it (the CLI as
+    /// a command to run, the desktop as a button or a sentence).
+    pub fn remedy(&self) -> Option<Remedy> {
+        Some(match self {
+            Error::LibraryDir { .. } => Remedy::ChooseLibrary,
+            Error::NotALibrary { .. } => Remedy::MoveAside,
+            Error::LibraryTooNew { .. } => Remedy::UpdatePlenary,
+            Error::Gazetteer { .. } | Error::Codebook { .. } => Remedy::FixEntry,
+            Error::UnknownSourceType { .. } | Error::Parse { .. } => Remedy::ChooseFormat,
+            Error::NotFound { remedy, .. } => remedy.clone(),
+            Error::UnknownProcess { .. } => Remedy::NameProcess,
+            Error::IndexBusy { .. } => Remedy::Wait,
+            Error::Index { .. } => Remedy::Reindex,
+            Error::Sqlite { .. } => Remedy::Check,
+            _ => return None,
+        })
+    }
+
     /// Whether the user can fix this by changing what they asked for.
     pub fn is_user_error(&self) -> bool {
         !matches!(
@@ -196,15 +200,68 @@ impl Error {
     }
 }
 
-/// An error as a front-end shows it: `{code, message}` (the desktop shell sends it
-/// across the IPC boundary; the CLI writes it in JSON reports).
+/// What a person can do about an error or a problem. The core says which; each
+/// front-end words it ([`Remedy::cli`] for the command line; the desktop shell its own
+/// way), so no message of the core names a command or a flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Remedy {
+    /// Choose a library directory that can be written to.
+    ChooseLibrary,
+    /// Move the file aside or choose another library directory.
+    MoveAside,
+    /// Install a newer Plenary.
+    UpdatePlenary,
+    /// Fix the entry of the file and try again.
+    FixEntry,
+    /// Say which kind of document it is.
+    ChooseFormat,
+    /// Give a process the library knows, or a new one with its name.
+    NameProcess,
+    /// Wait for the other Plenary process to finish.
+    Wait,
+    /// Rebuild the search index.
+    Reindex,
+    /// Check the library.
+    Check,
+    /// Restore the database from a backup, then rebuild the index.
+    RestoreBackup,
+    /// Pick one from a list the library shows.
+    Pick { list: Listing },
+    /// One of these was probably meant.
+    DidYouMean { names: Vec<String> },
+    /// Type the speaker (nobody was suggested).
+    TypeSpeaker,
+    /// Restart Plenary.
+    Restart,
+    /// Try again.
+    TryAgain,
+}
+
+/// The lists a [`Remedy::Pick`] points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Listing {
+    Documents,
+    Statements,
+    Themes,
+    Actors,
+    Tags,
+}
+
+/// An error as a front-end shows it: `{code, message, remedy}` (the desktop shell sends
+/// it across the IPC boundary; the CLI writes it in JSON reports).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Failure {
     /// Stable, machine-readable ([`Error::code`]).
     pub code: String,
-    /// One line for the user: what failed, where, what to do.
+    /// One line for the user: what failed and where.
     pub message: String,
+    /// What to do about it, for the front-end to word.
+    pub remedy: Option<Remedy>,
 }
 
 impl From<&Error> for Failure {
@@ -212,6 +269,15 @@ impl From<&Error> for Failure {
         Failure {
             code: err.code().to_string(),
             message: err.to_string(),
+            remedy: err.remedy(),
         }
     }
+}
+
+/// A problem `check` found, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Problem {
+    pub message: String,
+    pub remedy: Remedy,
 }

@@ -25,7 +25,7 @@ pub mod text;
 pub mod themes;
 
 pub use compare::{ActorProfile, CellStatement, DatedCount, Evidence, Position, StanceCounts};
-pub use error::{Error, Failure, Result};
+pub use error::{Error, Failure, Listing, Problem, Remedy, Result};
 pub use export::ExportRow;
 pub use formats::SourceType;
 pub use gazetteer::{ActorKind, Resolution};
@@ -36,7 +36,7 @@ pub use index::{FacetCount, Facets, Hit, SearchResults};
 pub use library::{Library, LibraryStatus};
 pub use store::actors::Actor;
 pub use store::corrections::{DocumentEdit, Process};
-pub use store::documents::{DocumentRow, SpeakerEntryRow, StatementRow};
+pub use store::documents::{DocumentRow, DocumentView, SpeakerEntryRow, StatementRow};
 pub use store::positions::PositionFilter;
 pub use store::themes::{NewTag, TagRow, ThemeRow};
 pub use themes::{Stance, TagOrigin};

@@ -34,7 +34,8 @@ fn bindings() -> String {
         plenary::Position, plenary::StanceCounts, plenary::Evidence,
         plenary::ExportRow,
         plenary::ImportReport, plenary::FileReport, plenary::FileStatus, plenary::ImportCounts,
-        plenary::Failure, plenary::SourceType,
+        plenary::Failure, plenary::Remedy, plenary::Listing, plenary::Problem,
+        plenary::DocumentView, plenary::SourceType,
     ];
     format!(
         "// Generated from Plenary's Rust types by tests/bindings.rs (ts-rs); do not edit.\n\

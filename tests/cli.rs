@@ -264,3 +264,32 @@ Thank you, Chair. Ghana supports a permanent mechanism on capacity building.
     let out = plenary(dir.path(), &["documents", "edit", "--help"]);
     assert!(stdout(&out).contains("KEY=NAME"), "{}", stdout(&out));
 }
+
+/// The core says what to do as data; the command line words it with its commands and
+/// flags, in one line.
+#[test]
+fn the_command_line_words_what_to_do() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let page = work.path().join("page.txt");
+    std::fs::write(&page, "Nothing here reads as a meeting record.\n").unwrap();
+    let out = plenary(dir.path(), &["import", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("force its type with --format NAME"),
+        "{}",
+        stdout(&out)
+    );
+    let out = plenary(dir.path(), &["import", "--json", page.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["status"], "failed");
+    assert_eq!(line["error"]["remedy"]["kind"], "choose_format");
+    let out = plenary(dir.path(), &["documents", "edit", "999999", "--title", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("document 999999 does not exist; list document ids with `plenary documents`"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

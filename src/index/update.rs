@@ -98,6 +98,22 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// What is wrong with the index in `health`, in words, if anything (the database
+    /// holds `statements`).
+    pub fn problem(&self, health: &Health, statements: u64) -> Option<String> {
+        match health {
+            Health::Current => None,
+            Health::Stale { index, library } => Some(format!(
+                "index: holds {} statements at generation {} but the database has {statements} at generation {library}",
+                self.num_docs(),
+                index.map_or("none".to_string(), |g| g.to_string())
+            )),
+            other => Some(format!("index: {other:?}")),
+        }
+    }
+}
+
 /// Why an index was rebuilt, in words.
 fn why(reason: &Health) -> String {
     match reason {

@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 
 use super::Library;
-use crate::error::{Error, Result};
+use crate::error::{Error, Listing, Remedy, Result};
 use crate::gazetteer::Resolution;
 use crate::import::{cancelled, ImportOptions, ImportReport, ImportResults, Importer, Progress};
 use crate::store::corrections::{DocumentEdit, Process};
-use crate::store::documents::{DocumentRow, SpeakerEntryRow, StatementFilter, StatementRow};
+use crate::store::documents::{
+    DocumentRow, DocumentView, SpeakerEntryRow, StatementFilter, StatementRow,
+};
 
 impl Library {
     /// Imports files and folders (recursively). Each file is imported on its own, in
@@ -43,6 +45,17 @@ impl Library {
     /// Every document in the library.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
         self.store.documents()
+    }
+
+    /// What a reader shows of one document: the document, its statements, every tag
+    /// of them (automatic and human) and its speaker list.
+    pub fn document_view(&self, id: i64) -> Result<DocumentView> {
+        Ok(DocumentView {
+            document: self.document(id)?,
+            statements: self.statements(Some(id), None, None, None)?,
+            tags: self.tags(None, Some(id), None, None)?,
+            speakers: self.speaker_list(id)?,
+        })
     }
 
     /// One document by id.
@@ -117,8 +130,7 @@ impl Library {
         let speaker = row.speaker.ok_or_else(|| Error::NotFound {
             what: "suggested speaker for statement",
             value: statement.to_string(),
-            hint: "nobody was suggested: type the speaker instead (review fix ID --speaker NAME)"
-                .into(),
+            remedy: Remedy::TypeSpeaker,
         })?;
         self.fix_speaker(statement, &speaker)
     }
@@ -159,10 +171,12 @@ impl Library {
             Resolution::Unknown { suggestions } => Err(Error::NotFound {
                 what: "actor",
                 value: format!("{name:?}"),
-                hint: if suggestions.is_empty() {
-                    "see `plenary actors list`".into()
+                remedy: if suggestions.is_empty() {
+                    Remedy::Pick {
+                        list: Listing::Actors,
+                    }
                 } else {
-                    format!("did you mean {}?", suggestions.join(", "))
+                    Remedy::DidYouMean { names: suggestions }
                 },
             }),
         }
@@ -173,7 +187,9 @@ fn no_document(id: i64) -> Error {
     Error::NotFound {
         what: "document",
         value: id.to_string(),
-        hint: "list document ids with `plenary documents`".into(),
+        remedy: Remedy::Pick {
+            list: Listing::Documents,
+        },
     }
 }
 
@@ -181,6 +197,8 @@ fn no_statement(id: i64) -> Error {
     Error::NotFound {
         what: "statement",
         value: id.to_string(),
-        hint: "list statement ids with `plenary statements --document ID`".into(),
+        remedy: Remedy::Pick {
+            list: Listing::Statements,
+        },
     }
 }

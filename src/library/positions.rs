@@ -2,7 +2,7 @@
 
 use super::Library;
 use crate::compare::{self, ActorProfile, CellStatement, Position};
-use crate::error::{Error, Result};
+use crate::error::{Error, Listing, Remedy, Result};
 use crate::export::{self, ExportRow};
 use crate::store::positions::PositionFilter;
 
@@ -45,7 +45,9 @@ impl Library {
         let actor = actors.pop().ok_or_else(|| Error::NotFound {
             what: "actor",
             value: format!("{name:?}"),
-            hint: "see `plenary actors list`".into(),
+            remedy: Remedy::Pick {
+                list: Listing::Actors,
+            },
         })?;
         let keys: Vec<String> = self.themes()?.into_iter().map(|t| t.key).collect();
         compare::profile(&self.store, &self.resolver, actor, &keys, limit)

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::Library;
-use crate::error::{Error, Result};
+use crate::error::{Error, Remedy, Result};
 use crate::gazetteer::Resolution;
 use crate::index::search::{compile, QueryContext, SearchRequest};
 use crate::index::SearchResults;
@@ -47,7 +47,7 @@ impl Library {
             .ok_or_else(|| Error::NotFound {
                 what: "statement",
                 value: id.to_string(),
-                hint: "it is not in the search index; run `plenary reindex`".into(),
+                remedy: Remedy::Reindex,
             })?;
         let names = self.facet_names()?;
         let mut results = SearchResults::named(&format!("similar:{id}"), raw, &names);
@@ -61,7 +61,7 @@ impl Library {
         let mut cache = self.names.lock().map_err(|_| Error::NotFound {
             what: "name cache",
             value: String::new(),
-            hint: "restart Plenary".into(),
+            remedy: Remedy::Restart,
         })?;
         match cache.as_ref() {
             Some((g, names)) if *g == generation => Ok(names.clone()),

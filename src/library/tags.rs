@@ -1,7 +1,7 @@
 //! Themes, tags and the codebook.
 
 use super::{Library, ProgressFn};
-use crate::error::{Error, Result};
+use crate::error::{Error, Listing, Remedy, Result};
 use crate::import::tagging;
 use crate::store::themes::{NewTag, TagRow, ThemeRow};
 use crate::themes::{self, Codebook, TagOrigin};
@@ -58,7 +58,7 @@ impl Library {
         tags.pop().ok_or_else(|| Error::NotFound {
             what: "tag",
             value: id.to_string(),
-            hint: "try again".into(),
+            remedy: Remedy::TryAgain,
         })
     }
 
@@ -73,7 +73,7 @@ impl Library {
                 value: format!("automatic tag {id}"),
                 expected: "a human tag: automatic tags are recomputed from the codebook; add a human tag to override one".into(),
             }),
-            None => Err(Error::NotFound { what: "tag", value: id.to_string(), hint: "list tags with `plenary tag list`".into() }),
+            None => Err(Error::NotFound { what: "tag", value: id.to_string(), remedy: Remedy::Pick { list: Listing::Tags } }),
         }
     }
 
@@ -113,7 +113,9 @@ fn no_theme(key: &str) -> Error {
     Error::NotFound {
         what: "theme",
         value: format!("{key:?}"),
-        hint: "list the themes with `plenary themes list`".into(),
+        remedy: Remedy::Pick {
+            list: Listing::Themes,
+        },
     }
 }
 

@@ -3,8 +3,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::{Library, ProgressFn};
-use crate::error::Result;
-use crate::index::Health;
+use crate::error::{Problem, Remedy, Result};
 
 impl Library {
     /// What opening did to the search index ("rebuilt: it was missing", …), if anything.
@@ -30,24 +29,23 @@ impl Library {
 
     /// Checks the library: SQLite's integrity check, and the index against the
     /// database. Returns the problems found, each with what to do; empty when healthy.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let integrity = self.store.integrity_check()?;
-        if integrity != ["ok"] {
-            for p in integrity {
-                problems.push(format!("database: {p} — restore library.sqlite3 from a backup; the index can then be rebuilt with `plenary reindex`"));
-            }
-        }
+    pub fn check(&self) -> Result<Vec<Problem>> {
+        let mut integrity = self.store.integrity_check()?;
+        integrity.retain(|p| p != "ok");
+        let mut problems: Vec<Problem> = integrity
+            .into_iter()
+            .map(|p| Problem {
+                message: format!("database: {p}"),
+                remedy: Remedy::RestoreBackup,
+            })
+            .collect();
         let statements = self.store.statement_count()?;
-        let generation = self.store.generation()?;
-        match self.index.health(generation, statements) {
-            Health::Current => {}
-            Health::Stale { index, library } => problems.push(format!(
-                "index: holds {} statements at generation {} but the database has {statements} at generation {library} — run `plenary reindex`",
-                self.index.num_docs(),
-                index.map_or("none".to_string(), |g| g.to_string())
-            )),
-            other => problems.push(format!("index: {other:?} — run `plenary reindex`")),
+        let health = self.index.health(self.store.generation()?, statements);
+        if let Some(message) = self.index.problem(&health, statements) {
+            problems.push(Problem {
+                message,
+                remedy: Remedy::Reindex,
+            });
         }
         Ok(problems)
     }

@@ -8,7 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,7 +53,23 @@ before(async () => {
 after(async () => {
   await session?.end().catch(() => {});
   driver?.kill();
+  endApp(library);
 });
+
+/**
+ * Ends the app opened on `library` if it outlived its WebDriver session (seen once: its
+ * window stayed open), or the test runner would wait for the output the app inherited.
+ */
+function endApp(library) {
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (args[0].endsWith("plenary-desktop") && args.includes(library)) process.kill(Number(pid));
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+}
 
 test("importing the seeds from the Library screen reports each file and lists the documents", async () => {
   await session.clickOn(sel("nav-library"));

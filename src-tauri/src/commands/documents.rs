@@ -1,8 +1,7 @@
 //! Documents: listing them, reading one, correcting one's title, process, session,
 //! meeting or date.
 
-use plenary::{DocumentEdit, DocumentRow, Library, Process, SpeakerEntryRow, StatementRow, TagRow};
-use serde::Serialize;
+use plenary::{DocumentEdit, DocumentRow, DocumentView, Process};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -39,37 +38,7 @@ pub async fn read_document(
     state: tauri::State<'_, AppState>,
     id: i64,
 ) -> Result<DocumentView, ApiError> {
-    state.with_library(move |l| DocumentView::read(l, id)).await
-}
-
-/// What the reader shows of one document.
-#[derive(Debug, Serialize)]
-pub struct DocumentView {
-    document: DocumentRow,
-    statements: Vec<StatementRow>,
-    tags: Vec<TagRow>,
-    speakers: Vec<SpeakerEntryRow>,
-}
-
-impl DocumentView {
-    fn read(l: &mut Library, id: i64) -> plenary::Result<DocumentView> {
-        let statements = l.statements(Some(id), None, None, None)?;
-        let document = l
-            .documents()?
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or_else(|| plenary::Error::NotFound {
-                what: "document",
-                value: id.to_string(),
-                hint: "it may have been replaced by a newer import; reopen the library".into(),
-            })?;
-        Ok(DocumentView {
-            document,
-            statements,
-            tags: l.tags(None, Some(id), None, None)?,
-            speakers: l.speaker_list(id)?,
-        })
-    }
+    state.with_library(move |l| l.document_view(id)).await
 }
 
 #[cfg(test)]

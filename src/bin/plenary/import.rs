@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use plenary::{FileReport, FileStatus, ImportCounts, ImportOptions, Library, SourceType};
+use plenary::{Failure, FileReport, FileStatus, ImportCounts, ImportOptions, Library, SourceType};
+
+use crate::output;
 
 use crate::args::ImportArgs;
 use crate::progress::Progress;
@@ -118,7 +120,11 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
             writeln!(out, "replaced  {shown}  (document {old} → {document}{kind}: {statements} statements; kept {carried} human edits{lost})")?;
         }
         FileStatus::Failed => {
-            let message = f.error.as_ref().map(|e| e.message.as_str()).unwrap_or("");
+            let message = match &f.error {
+                Some(Failure { message, remedy: Some(remedy), .. }) => output::with_remedy(message, remedy),
+                Some(failure) => failure.message.clone(),
+                None => String::new(),
+            };
             writeln!(out, "failed    {}", message.replace('\n', " "))?;
         }
     }

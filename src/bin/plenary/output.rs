@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use plenary::{Listing, Remedy};
 use serde::Serialize;
 
 /// The output format of a listing command.
@@ -88,5 +89,48 @@ pub fn one_line(err: &anyhow::Error) -> String {
         }
         line.push_str(&text);
     }
+    let core = err.chain().find_map(|c| c.downcast_ref::<plenary::Error>());
+    if let Some(remedy) = core.and_then(plenary::Error::remedy) {
+        line = with_remedy(&line, &remedy);
+    }
     line.replace('\n', " ")
+}
+
+/// A message with what to do about it, worded for the command line.
+pub fn with_remedy(message: &str, remedy: &Remedy) -> String {
+    format!("{message}; {}", remedy_words(remedy))
+}
+
+/// What to do, as a command to run or a flag to give.
+pub fn remedy_words(remedy: &Remedy) -> String {
+    let words = match remedy {
+        Remedy::ChooseLibrary => {
+            "choose a directory you can write to with --library DIR or PLENARY_LIBRARY"
+        }
+        Remedy::MoveAside => "move it away or choose another directory with --library DIR",
+        Remedy::UpdatePlenary => "install a newer Plenary to open it",
+        Remedy::FixEntry => "fix the entry and try again",
+        Remedy::ChooseFormat => "if it is one of them, force its type with --format NAME",
+        Remedy::NameProcess => {
+            "give one of those keys, or KEY=NAME to add a new process, e.g. --process \"oewg-2026=OEWG 2026\""
+        }
+        Remedy::Wait => "wait for it to finish",
+        Remedy::Reindex => "run `plenary reindex`",
+        Remedy::Check => "if it persists, run `plenary check`",
+        Remedy::RestoreBackup => "restore library.sqlite3 from a backup; the index can then be rebuilt with `plenary reindex`",
+        Remedy::Pick { list } => match list {
+            Listing::Documents => "list document ids with `plenary documents`",
+            Listing::Statements => "list statement ids with `plenary statements --document ID`",
+            Listing::Themes => "list the themes with `plenary themes list`",
+            Listing::Actors => "see `plenary actors list`",
+            Listing::Tags => "list tags with `plenary tag list`",
+        },
+        Remedy::DidYouMean { names } => return format!("did you mean {}?", names.join(", ")),
+        Remedy::TypeSpeaker => {
+            "nobody was suggested: type the speaker instead (review fix ID --speaker NAME)"
+        }
+        Remedy::Restart => "restart Plenary",
+        Remedy::TryAgain => "try again",
+    };
+    words.to_string()
 }

@@ -37,7 +37,7 @@ pub fn check(library: &Library) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
-        println!("problem: {p}");
+        println!("problem: {}", output::with_remedy(&p.message, &p.remedy));
     }
     Ok(ExitCode::from(1))
 }

@@ -22,6 +22,17 @@ pub use record::{DocumentRecord, WriteOutcome};
 
 type Sql<T> = rusqlite::Result<T>;
 
+/// What a reader shows of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DocumentView {
+    pub document: DocumentRow,
+    pub statements: Vec<StatementRow>,
+    /// Every tag of the document's statements, automatic and human.
+    pub tags: Vec<crate::store::themes::TagRow>,
+    pub speakers: Vec<SpeakerEntryRow>,
+}
+
 /// A document as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]

@@ -305,8 +305,8 @@ export type FileStatus = "imported" | "already_present" | "replaced" | "failed";
 export type ImportCounts = { imported: number, already_present: number, replaced: number, failed: number, to_review: number, };
 
 /**
- * An error as a front-end shows it: `{code, message}` (the desktop shell sends it
- * across the IPC boundary; the CLI writes it in JSON reports).
+ * An error as a front-end shows it: `{code, message, remedy}` (the desktop shell sends
+ * it across the IPC boundary; the CLI writes it in JSON reports).
  */
 export type Failure = { 
 /**
@@ -314,9 +314,39 @@ export type Failure = {
  */
 code: string, 
 /**
- * One line for the user: what failed, where, what to do.
+ * One line for the user: what failed and where.
  */
-message: string, };
+message: string, 
+/**
+ * What to do about it, for the front-end to word.
+ */
+remedy: Remedy | null, };
+
+/**
+ * What a person can do about an error or a problem. The core says which; each
+ * front-end words it ([`Remedy::cli`] for the command line; the desktop shell its own
+ * way), so no message of the core names a command or a flag.
+ */
+export type Remedy = { "kind": "choose_library" } | { "kind": "move_aside" } | { "kind": "update_plenary" } | { "kind": "fix_entry" } | { "kind": "choose_format" } | { "kind": "name_process" } | { "kind": "wait" } | { "kind": "reindex" } | { "kind": "check" } | { "kind": "restore_backup" } | { "kind": "pick", list: Listing, } | { "kind": "did_you_mean", names: Array<string>, } | { "kind": "type_speaker" } | { "kind": "restart" } | { "kind": "try_again" };
+
+/**
+ * The lists a [`Remedy::Pick`] points to.
+ */
+export type Listing = "documents" | "statements" | "themes" | "actors" | "tags";
+
+/**
+ * A problem `check` found, and what to do about it.
+ */
+export type Problem = { message: string, remedy: Remedy, };
+
+/**
+ * What a reader shows of one document.
+ */
+export type DocumentView = { document: DocumentRow, statements: Array<StatementRow>, 
+/**
+ * Every tag of the document's statements, automatic and human.
+ */
+tags: Array<TagRow>, speakers: Array<SpeakerEntryRow>, };
 
 /**
  * The source families Plenary reads.

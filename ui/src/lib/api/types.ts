@@ -3,7 +3,7 @@
 // shell (src-tauri) defines are written below, named after their Rust types. Text
 // offsets: see lib/text/offsets.ts.
 
-import type { StatementRow as GeneratedStatementRow } from "./bindings";
+import type { DocumentView as GeneratedDocumentView, StatementRow as GeneratedStatementRow } from "./bindings";
 
 export type {
   Actor,
@@ -25,8 +25,10 @@ export type {
   ImportCounts,
   ImportReport,
   LibraryStatus,
+  Listing,
   Position,
   Process,
+  Remedy,
   SearchResults,
   SourceType,
   SpeakerEntryRow,
@@ -36,13 +38,16 @@ export type {
   TagRow,
   ThemeRow,
 } from "./bindings";
-import type { DocumentRow, Filter, SpeakerEntryRow, Stance, TagRow } from "./bindings";
+import type { Filter, Remedy, Stance } from "./bindings";
 
 /** What one imported file became (the core's `FileReport`). */
 export type FileResult = import("./bindings").FileReport;
 
 /** A statement, its `method` read as one of the attribution methods' names. */
 export type StatementRow = Omit<GeneratedStatementRow, "method"> & { method: Method };
+
+/** What the reader shows of one document, its statements' methods read as above. */
+export type DocumentView = Omit<GeneratedDocumentView, "statements"> & { statements: StatementRow[] };
 
 // ---- Errors and the library ------------------------------------------------------
 
@@ -52,6 +57,8 @@ export interface ApiError {
   code: string;
   /** One line for the user: what failed, where, what to do. */
   message: string;
+  /** What to do, as data (the message already says it in words). */
+  remedy?: Remedy;
 }
 
 
@@ -69,14 +76,6 @@ export type Method = "label" | "chair_cue" | "approximate" | "in_text" | "file_n
 
 
 
-/** Everything the reader shows for one document (`src-tauri`'s `commands::DocumentView`). */
-export interface DocumentView {
-  document: DocumentRow;
-  statements: StatementRow[];
-  /** Every tag of the document's statements, automatic and human. */
-  tags: TagRow[];
-  speakers: SpeakerEntryRow[];
-}
 
 // ---- Actors ----------------------------------------------------------------------
 
