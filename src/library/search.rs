@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use super::Library;
 use crate::error::{Error, Remedy, Result};
-use crate::gazetteer::Resolution;
 use crate::index::search::{compile, QueryContext, SearchRequest};
 use crate::index::SearchResults;
 use crate::store::search_rows::FacetNames;
@@ -35,20 +34,16 @@ impl Library {
         limit: usize,
     ) -> Result<SearchResults> {
         let started = std::time::Instant::now();
-        let statement = self.statement(id)?;
-        let speaker = statement.speaker.as_deref().filter(|_| other_speakers_only);
-        let exclude = speaker.and_then(|name| match self.resolver.resolve(name) {
-            Resolution::Known { actor_id, .. } => Some(actor_id),
-            Resolution::Unknown { .. } => None,
-        });
-        let raw = self
-            .index
-            .similar(id, exclude, limit)?
-            .ok_or_else(|| Error::NotFound {
-                what: "statement",
-                value: id.to_string(),
-                remedy: Remedy::Reindex,
-            })?;
+        let speaker = self.statement(id)?.speaker;
+        let exclude = speaker
+            .filter(|_| other_speakers_only)
+            .and_then(|name| self.resolve(&name).actor_id());
+        let raw = self.index.similar(id, exclude, limit)?;
+        let raw = raw.ok_or_else(|| Error::NotFound {
+            what: "statement",
+            value: id.to_string(),
+            remedy: Remedy::Reindex,
+        })?;
         let names = self.facet_names()?;
         let mut results = SearchResults::named(&format!("similar:{id}"), raw, &names);
         results.took_ms = started.elapsed().as_secs_f64() * 1000.0;

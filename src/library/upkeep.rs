@@ -32,21 +32,23 @@ impl Library {
     pub fn check(&self) -> Result<Vec<Problem>> {
         let mut integrity = self.store.integrity_check()?;
         integrity.retain(|p| p != "ok");
-        let mut problems: Vec<Problem> = integrity
-            .into_iter()
-            .map(|p| Problem {
-                message: format!("database: {p}"),
-                remedy: Remedy::RestoreBackup,
-            })
-            .collect();
+        let database = integrity.into_iter().map(|p| format!("database: {p}"));
+        let mut problems: Vec<Problem> = database.map(restore_backup).collect();
         let statements = self.store.statement_count()?;
         let health = self.index.health(self.store.generation()?, statements);
-        if let Some(message) = self.index.problem(&health, statements) {
-            problems.push(Problem {
-                message,
-                remedy: Remedy::Reindex,
-            });
-        }
+        let index = self.index.problem(&health, statements);
+        problems.extend(index.map(|message| Problem {
+            message,
+            remedy: Remedy::Reindex,
+        }));
         Ok(problems)
+    }
+}
+
+/// A problem of the database itself: its remedy is a backup.
+fn restore_backup(message: String) -> Problem {
+    Problem {
+        message,
+        remedy: Remedy::RestoreBackup,
     }
 }
