@@ -24,6 +24,14 @@ pub enum Resolution {
 }
 
 impl Resolution {
+    /// The actor's id, if the name was resolved.
+    pub fn actor_id(&self) -> Option<i64> {
+        match self {
+            Resolution::Known { actor_id, .. } => Some(*actor_id),
+            Resolution::Unknown { .. } => None,
+        }
+    }
+
     /// The canonical name, if the name was resolved.
     pub fn name(&self) -> Option<&str> {
         match self {
