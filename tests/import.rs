@@ -140,6 +140,10 @@ fn fixing_to_an_unknown_speaker_or_statement_is_a_clear_error() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("statement 999999 does not exist"), "{err}");
+    // A fix that changed nothing leaves the index current: no rebuild on the next open.
+    drop(library);
+    let library = Library::open(dir.path()).unwrap();
+    assert_eq!(library.index_repair(), None);
 }
 
 #[test]
@@ -926,4 +930,53 @@ fn a_folder_with_links_in_a_loop_imports_what_it_holds_once() {
     let statuses: Vec<bool> = results.iter().map(|(_, r)| r.is_ok()).collect();
     assert_eq!(statuses, [true, false, true]);
     assert_eq!(library.documents().unwrap().len(), 1);
+}
+
+#[test]
+fn pipes_devices_and_oversized_files_are_refused_without_reading_them() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let fifo = work.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", work.path().join("zero.txt")).unwrap();
+    fs::copy(
+        fixtures().join("transcript.txt"),
+        work.path().join("meeting.txt"),
+    )
+    .unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
+    let results = library
+        .import(
+            &[work.path().to_path_buf()],
+            &ImportOptions::default(),
+            |_| {},
+        )
+        .unwrap();
+    let seen: Vec<(String, Option<String>)> = results
+        .iter()
+        .map(|(p, r)| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            (name, r.as_ref().err().map(|e| e.to_string()))
+        })
+        .collect();
+    assert_eq!(seen[0], ("meeting.txt".to_string(), None));
+    for (name, err) in &seen[1..] {
+        let err = err.as_deref().unwrap_or_default();
+        assert!(err.contains("not a regular file"), "{name}: {err}");
+    }
+    // A file over the limit is refused before it is read whole.
+    let big = work.path().join("big");
+    fs::create_dir(&big).unwrap();
+    fs::write(big.join("big.txt"), "x".repeat(1_000)).unwrap();
+    let options = ImportOptions {
+        limits: plenary::extract::Limits { max_bytes: 100 },
+        ..ImportOptions::default()
+    };
+    let results = library.import(&[big], &options, |_| {}).unwrap();
+    let err = results[0].1.as_ref().unwrap_err();
+    assert_eq!(err.code(), "too_large", "{err}");
 }

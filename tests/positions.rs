@@ -535,3 +535,20 @@ fn cell_statements_and_actor_profile_read_what_compare_counts() {
         library.statements(None, None, None, None).unwrap().len()
     );
 }
+
+#[test]
+fn a_codebook_without_themes_is_refused_and_changes_nothing() {
+    let (_dir, mut library) = library_with(&["transcript.txt"]);
+    let before = library.tags(None, None, None, None).unwrap().len();
+    assert!(before > 0);
+    let err = library
+        .import_codebook("empty.toml", "", &mut |_, _, _| {})
+        .unwrap_err();
+    assert_eq!(err.code(), "codebook", "{err}");
+    assert!(err.to_string().contains("no theme"), "{err}");
+    assert_eq!(library.tags(None, None, None, None).unwrap().len(), before);
+    assert_eq!(
+        library.themes().unwrap().len(),
+        library.codebook().themes.len()
+    );
+}

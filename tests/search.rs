@@ -647,3 +647,44 @@ fn a_cancelled_reindex_leaves_the_index_as_it_was() {
     assert!(done.is_some_and(|n| n > 0));
     assert_eq!(search(&library, "capacity").total, before);
 }
+
+#[test]
+fn impossible_dates_and_huge_pages_are_answered_not_crashed_on() {
+    let (_dir, library) = library();
+    for bad in [
+        "after:2020-13-45",
+        "before:2021-02-30",
+        "after:20",
+        "before:2021-00",
+    ] {
+        let err = library
+            .search(&SearchRequest {
+                query: bad.into(),
+                limit: 10,
+                ..SearchRequest::default()
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), "bad_query", "{bad}: {err}");
+        assert!(err.to_string().contains("is not a date"), "{bad}: {err}");
+    }
+    assert!(!search(&library, "after:2020-02-29").hits.is_empty());
+    // A page of two billion, or one that starts past the end: an answer, no abort.
+    let all = library
+        .search(&SearchRequest {
+            query: "thank".into(),
+            limit: 2_000_000_000,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(all.hits.len(), all.total);
+    let past = library
+        .search(&SearchRequest {
+            query: "thank".into(),
+            limit: 2_000_000_000,
+            offset: 2_000_000_000,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert!(past.hits.is_empty());
+    assert_eq!(past.total, all.total);
+}

@@ -116,6 +116,37 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A file's bytes. Only a regular file is read (a pipe or a device would block or never
+/// end), and never more than `limit` bytes (a file that grows while it is read is cut
+/// short and refused).
+fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        doing: "read",
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        let what = "not a regular file (a folder, a pipe or a device); import the file itself";
+        return Err(io(std::io::Error::other(what)));
+    }
+    let too_large = |size| Error::Extract {
+        path: path.to_path_buf(),
+        source: crate::extract::ExtractError::TooLarge { size, limit },
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path).map_err(io)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Whether a file's extension is one of a document's.
 fn is_document(path: &Path) -> bool {
     let extension = path.extension().and_then(|e| e.to_str());
@@ -189,11 +220,7 @@ pub fn import_file(
     path: &Path,
     options: &ImportOptions,
 ) -> Result<ImportOutcome> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        doing: "read",
-        source,
-    })?;
+    let bytes = read(path, options.limits.max_bytes)?;
     let hash = sha256_hex(&bytes);
     if let Some((document, statements)) = store.document_by_hash(&hash)? {
         return Ok(ImportOutcome::already_present(path, document, statements));

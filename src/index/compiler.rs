@@ -380,10 +380,23 @@ fn stance_filter(fields: &Fields, value: &str, themes: &[String]) -> Result<Box<
     })
 }
 
+/// Whether `value` is a year, a month of a year, or a day that exists: `2021`,
+/// `2021-07`, `2021-07-09` (not `2020-13-45`).
+fn real_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let year = parts[0].len() == 4 && parts[0].bytes().all(|b| b.is_ascii_digit());
+    match parts.len() {
+        1 => year,
+        2 => year && parts[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)),
+        3 => year && chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
+        _ => false,
+    }
+}
+
 /// `after:` (from that date on) and `before:` (dated, and before that date).
 fn date_filter(fields: &Fields, field: Field, value: &str) -> Result<Box<dyn Query>> {
     let n = date_number(value)
-        .filter(|_| value.len() >= 4)
+        .filter(|_| real_date(value))
         .ok_or_else(|| {
             bad(
                 1,

@@ -45,8 +45,11 @@ impl SearchIndex {
     /// Runs a compiled query: top hits (by relevance or date), exact total, facets.
     pub fn run(&self, compiled: &Compiled, request: &SearchRequest) -> Result<RawResults> {
         let searcher = self.reader().searcher();
-        let limit = request.limit.max(1);
-        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        // A page can hold no more than every statement, and start no later than the
+        // last: tantivy sizes its heap by both.
+        let statements = (searcher.num_docs() as usize).max(1);
+        let limit = request.limit.clamp(1, statements);
+        let top = TopDocs::with_limit(limit).and_offset(request.offset.min(statements));
         // Two passes: the top hits alone (tantivy can then skip blocks that cannot
         // reach the top), and the exact total with facets without scoring.
         let addresses: Vec<(f32, DocAddress)> = match request.sort {

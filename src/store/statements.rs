@@ -159,7 +159,11 @@ impl Store {
                 "UPDATE statements SET speaker_id = ?2, method = 'manual', confidence = 1.0, review = NULL WHERE id = ?1",
                 params![statement, actor],
             )
-            .and_then(|changed| bump_generation(&tx).map(|()| changed))
+            // Nothing changed (no such statement): the index stays current.
+            .and_then(|changed| match changed {
+                0 => Ok(0),
+                _ => bump_generation(&tx).map(|()| changed),
+            })
             .and_then(|changed| tx.commit().map(|()| changed));
         let changed = result.map_err(|source| Error::Sqlite {
             path: self.path.clone(),

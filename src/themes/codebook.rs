@@ -123,6 +123,11 @@ impl Codebook {
                 .map(line_of)
                 .unwrap_or(1)
         };
+        if book.themes.is_empty() {
+            let message = "the codebook defines no theme: every automatic tag would be deleted. \
+                           Give at least one [[themes]] entry (export the codebook in use to start from it)";
+            return Err(fail(1, message.to_string()));
+        }
         let mut keys = HashSet::new();
         for t in &book.themes {
             let valid = !t.key.is_empty()

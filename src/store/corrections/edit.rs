@@ -278,7 +278,7 @@ mod tests {
             process("oewg-2026 = OEWG 2026"),
             Ok("(\"oewg-2026\", \"OEWG 2026\")"),
         );
-        check(process("global-mechanism"), Err("unknown_process: process \"global-mechanism\" is not in the library (it knows: oewg-2021-2025 (OEWG 2021–2025))"));
+        check(process("global-mechanism"), Err("unknown_process: process \"global-mechanism\" is not in the library (it knows: oewg-2021-2025 (OEWG 2021–2025); a new one is given as KEY=NAME)"));
         check(process("oewg-2021-2025=Something else"), Err("invalid_edit: cannot set the document's process to \"oewg-2021-2025=Something else\": the library already has"));
         check(process("new process=New"), Err("invalid_edit: cannot set the document's process to \"new process=New\": a process key is lower-case"));
         check(process("=New"), Err("invalid_edit"));
