@@ -293,3 +293,43 @@ fn the_command_line_words_what_to_do() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// A missing path is one failed file among others, not the end of the import; and text
+/// from documents never reaches the terminal as escape sequences.
+#[test]
+fn a_missing_path_fails_alone_and_documents_cannot_drive_the_terminal() {
+    let dir = temp_dir();
+    let work = temp_dir();
+    let file = work.path().join("meeting.txt");
+    let hostile = "Session 9-1 Transcript \u{1b}]0;owned\u{7}\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\n\
+        Ambassador Example\n\nGood morning. I give the floor to the delegation of Peru. You have the floor, please.\n\n\n\
+        Thank you, Chair. Our programme of action \u{1b}[2J\u{1b}[31mcleared your screen.\n\n\n\
+        Ambassador Example\n\nI thank Peru for its statement.\n";
+    std::fs::write(&file, hostile).unwrap();
+    let missing = work.path().join("not-there.txt");
+    let out = plenary(
+        dir.path(),
+        &["import", missing.to_str().unwrap(), file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("failed") && text.contains("not-there.txt"),
+        "{text}"
+    );
+    assert!(text.contains("1 imported"), "{text}");
+    for args in [
+        vec!["documents"],
+        vec!["statements", "--document", "1"],
+        vec!["search", "programme"],
+    ] {
+        let out = plenary(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let shown = stdout(&out);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{args:?}: {shown:?}"
+        );
+        assert!(shown.contains('\u{FFFD}'), "{args:?}: {shown}");
+    }
+}

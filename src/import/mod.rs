@@ -98,19 +98,15 @@ pub struct Progress<'a> {
 }
 
 /// The files a list of paths stands for: files as given, folders walked recursively
-/// (hidden entries skipped, only document extensions), sorted within each folder.
+/// (hidden entries skipped, only document extensions), sorted within each folder. A
+/// path that cannot be read, or a folder that cannot be listed, is kept as it is: its
+/// import then fails on its own, and the others still go in.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            doing: "read",
-            source,
-        })?;
-        if meta.is_dir() {
-            walk(path, &mut out)?;
-        } else {
-            out.push(path.clone());
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            _ => out.push(path.clone()),
         }
     }
     Ok(out)
@@ -127,8 +123,12 @@ fn read(path: &Path, limit: u64) -> Result<Vec<u8>> {
         source,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        let what = "a folder Plenary could not list; check that you may read it";
+        return Err(io(std::io::Error::other(what)));
+    }
     if !meta.is_file() {
-        let what = "not a regular file (a folder, a pipe or a device); import the file itself";
+        let what = "not a regular file (a pipe or a device); import the file itself";
         return Err(io(std::io::Error::other(what)));
     }
     let too_large = |size| Error::Extract {
@@ -156,7 +156,7 @@ fn is_document(path: &Path) -> bool {
 /// The document files under `dir`, depth first, sorted by name within each folder.
 /// Hidden entries are skipped; symbolic links are followed, but a link back into a
 /// folder being walked is skipped rather than walked forever.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let hidden =
         |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
     let walker = walkdir::WalkDir::new(dir)
@@ -176,23 +176,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
                 out.extend(e.path().filter(|p| is_document(p)).map(Path::to_path_buf));
                 continue;
             }
+            // A folder that cannot be listed fails on its own when imported.
             Err(e) => {
-                let path = e.path().unwrap_or(dir).to_path_buf();
-                let source = e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("unreadable entry"));
-                return Err(Error::Io {
-                    path,
-                    doing: "list the folder",
-                    source,
-                });
+                out.push(e.path().unwrap_or(dir).to_path_buf());
+                continue;
             }
         };
         if !entry.file_type().is_dir() && is_document(entry.path()) {
             out.push(entry.into_path());
         }
     }
-    Ok(())
 }
 
 /// Whether the batch was asked to stop.

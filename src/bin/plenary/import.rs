@@ -32,7 +32,12 @@ pub fn run(library: &mut Library, args: &ImportArgs) -> anyhow::Result<ExitCode>
             serde_json::to_writer(&mut out, file)?;
             writeln!(out)?;
         } else {
-            write_file(&mut out, file)?;
+            let mut line = Vec::new();
+            write_file(&mut line, file)?;
+            let text = String::from_utf8_lossy(&line);
+            for l in text.lines() {
+                writeln!(out, "{}", output::printable(l))?;
+            }
         }
     }
     if !args.json {

@@ -28,8 +28,7 @@ impl Table {
     }
 
     pub fn row<const N: usize>(&mut self, cells: [&str; N]) {
-        self.rows
-            .push(cells.iter().map(|c| c.to_string()).collect());
+        self.rows.push(cells.iter().map(|c| printable(c)).collect());
     }
 
     fn write(&self, out: &mut impl Write) -> io::Result<()> {
@@ -93,7 +92,20 @@ pub fn one_line(err: &anyhow::Error) -> String {
     if let Some(remedy) = core.and_then(plenary::Error::remedy) {
         line = with_remedy(&line, &remedy);
     }
-    line.replace('\n', " ")
+    printable(&line)
+}
+
+/// Text from documents and file names as the terminal may show it: line breaks and tabs
+/// become spaces, other control characters (escape sequences) a visible U+FFFD, so no
+/// document can move the cursor, recolour or retitle the terminal.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// A message with what to do about it, worded for the command line.

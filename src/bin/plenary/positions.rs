@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use plenary::{Library, Position, PositionFilter};
 
 use crate::args::{CompareArgs, MatrixArgs, PositionArgs, TableFormat};
+use crate::output;
 
 /// `plenary compare --actors NAMES [--themes KEYS]`.
 pub fn compare(library: &Library, args: &CompareArgs) -> anyhow::Result<ExitCode> {
@@ -198,7 +199,7 @@ fn write_evidence(out: &mut impl Write, positions: &[Position]) -> std::io::Resu
                 "  [{}] {} — \"{}\"",
                 e.id,
                 e.stance,
-                quote.replace('\n', " ")
+                output::printable(&quote)
             )?;
         }
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use plenary::{Facets, Field, Filter, Hit, Library, SearchRequest, SearchResults, Sort};
 
 use crate::args::{SearchArgs, SimilarArgs, SortArg};
-use crate::output::Format;
+use crate::output::{self, Format};
 
 /// Runs one query, or one per line of `--queries FILE`.
 pub fn run(library: &Library, args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -141,8 +141,8 @@ fn write_hit(out: &mut impl Write, hit: &Hit, color: bool) -> std::io::Result<()
         out,
         "[{}] {} — {}{}",
         hit.id,
-        hit.speaker.as_deref().unwrap_or("unknown speaker"),
-        hit.document_title,
+        output::printable(hit.speaker.as_deref().unwrap_or("unknown speaker")),
+        output::printable(&hit.document_title),
         if place.is_empty() {
             String::new()
         } else {
@@ -155,16 +155,17 @@ fn write_hit(out: &mut impl Write, hit: &Hit, color: bool) -> std::io::Result<()
         if s < at || e > hit.fragment.len() {
             continue;
         }
-        line.push_str(&hit.fragment[at..s]);
+        line.push_str(&output::printable(&hit.fragment[at..s]));
+        let marked = output::printable(&hit.fragment[s..e]);
         if color {
-            line.push_str(&format!("\x1b[1;33m{}\x1b[0m", &hit.fragment[s..e]));
+            line.push_str(&format!("\x1b[1;33m{marked}\x1b[0m"));
         } else {
-            line.push_str(&format!("[{}]", &hit.fragment[s..e]));
+            line.push_str(&format!("[{marked}]"));
         }
         at = e;
     }
-    line.push_str(&hit.fragment[at..]);
-    writeln!(out, "    {}", line.replace('\n', " "))
+    line.push_str(&output::printable(&hit.fragment[at..]));
+    writeln!(out, "    {line}")
 }
 
 /// The most frequent speakers, groups, themes and sessions among the hits.
