@@ -385,22 +385,12 @@ fn rewrite_auto_tags(
     };
     let mut changes: HashMap<String, (i64, i64)> = HashMap::new();
     {
-        let mut insert = tx.prepare(
-            "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-        )?;
+        let mut insert = tx.prepare(INSERT_AUTO_TAG)?;
         for (statement, tag) in tags {
-            let Some(theme) = theme_ids.get(&tag.theme) else {
+            let Some(&theme) = theme_ids.get(&tag.theme) else {
                 continue;
             };
-            insert.execute(params![
-                statement,
-                theme,
-                tag.span.0 as i64,
-                tag.span.1 as i64,
-                tag.stance.as_str(),
-                tag.confidence
-            ])?;
+            insert_auto_tag(&mut insert, *statement, theme, tag)?;
             if before
                 .remove(&(
                     *statement,
@@ -418,6 +408,29 @@ fn rewrite_auto_tags(
     }
     bump_generation(tx)?;
     Ok(changes)
+}
+
+/// Inserts an automatic tag (with [`insert_auto_tag`]).
+pub(super) const INSERT_AUTO_TAG: &str = "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+
+/// Writes one automatic tag of `statement` on `theme` through a prepared
+/// [`INSERT_AUTO_TAG`].
+pub(super) fn insert_auto_tag(
+    insert: &mut rusqlite::Statement,
+    statement: i64,
+    theme: i64,
+    tag: &AutoTag,
+) -> Sql<usize> {
+    let (start, end) = (tag.span.0 as i64, tag.span.1 as i64);
+    insert.execute(params![
+        statement,
+        theme,
+        start,
+        end,
+        tag.stance,
+        tag.confidence
+    ])
 }
 
 /// Stances and origins as the `tags` table holds them: their lower-case names.

@@ -15,6 +15,7 @@ use crate::store::generation::bump_generation;
 use crate::store::places::{
     ensure_process, place, session_text, upsert_agenda_item, upsert_process, SessionRef,
 };
+use crate::store::themes::{insert_auto_tag, INSERT_AUTO_TAG};
 use crate::themes::AutoTag;
 
 type Sql<T> = rusqlite::Result<T>;
@@ -362,24 +363,14 @@ fn insert_auto_tags(tx: &Connection, rec: &DocumentRecord, statement_ids: &[i64]
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Sql<_>>()?
     };
-    let mut insert = tx.prepare(
-        "INSERT INTO tags (statement_id, theme_id, span_start, span_end, stance, origin, confidence, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'auto', ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-    )?;
+    let mut insert = tx.prepare(INSERT_AUTO_TAG)?;
     for (i, tags) in rec.auto_tags.iter().enumerate() {
-        let Some(statement) = statement_ids.get(i) else {
+        let Some(&statement) = statement_ids.get(i) else {
             continue;
         };
         for tag in tags {
-            if let Some(theme) = theme_ids.get(&tag.theme) {
-                insert.execute(params![
-                    statement,
-                    theme,
-                    tag.span.0 as i64,
-                    tag.span.1 as i64,
-                    tag.stance.as_str(),
-                    tag.confidence
-                ])?;
+            if let Some(&theme) = theme_ids.get(&tag.theme) {
+                insert_auto_tag(&mut insert, statement, theme, tag)?;
             }
         }
     }
