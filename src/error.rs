@@ -30,6 +30,13 @@ pub enum Error {
     NotALibrary { path: PathBuf },
 
     /// The library was written by a newer Plenary whose schema this build does not know.
+    /// An SQLite database of another program where the library's should be.
+    #[error(
+        "{path} is another program's SQLite database (its tables: {tables}), not a Plenary \
+         library; it was left untouched"
+    )]
+    ForeignDatabase { path: PathBuf, tables: String },
+
     #[error(
         "{path} was written by a newer Plenary (schema version {found}, this build knows up to \
          {supported}); it was left untouched"
@@ -154,7 +161,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::LibraryDir { .. } => "library_dir",
-            Error::NotALibrary { .. } => "not_a_library",
+            Error::NotALibrary { .. } | Error::ForeignDatabase { .. } => "not_a_library",
             Error::LibraryTooNew { .. } => "library_too_new",
             Error::Gazetteer { .. } => "gazetteer",
             Error::Codebook { .. } => "codebook",
@@ -178,7 +185,7 @@ impl Error {
     pub fn remedy(&self) -> Option<Remedy> {
         Some(match self {
             Error::LibraryDir { .. } => Remedy::ChooseLibrary,
-            Error::NotALibrary { .. } => Remedy::MoveAside,
+            Error::NotALibrary { .. } | Error::ForeignDatabase { .. } => Remedy::MoveAside,
             Error::LibraryTooNew { .. } => Remedy::UpdatePlenary,
             Error::Gazetteer { .. } | Error::Codebook { .. } => Remedy::FixEntry,
             Error::UnknownSourceType { .. } | Error::Parse { .. } => Remedy::ChooseFormat,

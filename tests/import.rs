@@ -980,3 +980,33 @@ fn pipes_devices_and_oversized_files_are_refused_without_reading_them() {
     let err = results[0].1.as_ref().unwrap_err();
     assert_eq!(err.code(), "too_large", "{err}");
 }
+
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir();
+    let work = temp_dir();
+    let text = fs::read_to_string(fixtures().join("transcript.txt")).unwrap();
+    let names: [&[u8]; 2] = [b"meeting-\xff.txt", b"meeting-\xfe.txt"];
+    for (i, name) in names.iter().enumerate() {
+        let path = work.path().join(std::ffi::OsStr::from_bytes(name));
+        fs::write(path, format!("{text}\nVersion {i}.\n")).unwrap();
+    }
+    let mut library = Library::open(dir.path()).unwrap();
+    let results = library
+        .import(
+            &[work.path().to_path_buf()],
+            &ImportOptions::default(),
+            |_| {},
+        )
+        .unwrap();
+    for (path, result) in &results {
+        let outcome = result.as_ref().unwrap();
+        assert_eq!(outcome.status, ImportStatus::Imported, "{}", path.display());
+    }
+    let documents = library.documents().unwrap();
+    assert_eq!(documents.len(), 2);
+    assert!(documents
+        .iter()
+        .any(|d| d.source_path.ends_with("meeting-\\xFF.txt")));
+}

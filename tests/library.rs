@@ -81,6 +81,26 @@ fn file_that_is_not_sqlite_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn another_programs_sqlite_database_is_refused_and_left_untouched() {
+    let dir = temp_dir();
+    let db = dir.path().join("library.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana');",
+        )
+        .unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    let err = Library::open(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::ForeignDatabase { .. }), "{err:?}");
+    assert_eq!(err.code(), "not_a_library");
+    assert!(err.to_string().contains("contacts"), "{err}");
+    assert_eq!(fs::read(&db).unwrap(), before, "the file was changed");
+    assert!(!dir.path().join("library.sqlite3-wal").exists());
+}
+
+#[test]
 fn library_directory_that_cannot_be_created_is_reported() {
     let dir = temp_dir();
     let file = dir.path().join("a-file");

@@ -112,6 +112,24 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A path as text, without loss: the document's identity (a changed file at the same
+/// path replaces it), so two names that differ only in bytes that are not UTF-8 must not
+/// meet. Such bytes are kept as `\xNN`.
+fn path_text(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    if let Some(text) = path.to_str() {
+        return text.to_string();
+    }
+    let mut text = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    text
+}
+
 /// A file's bytes. Only a regular file is read (a pipe or a device would block or never
 /// end), and never more than `limit` bytes (a file that grows while it is read is cut
 /// short and refused).
@@ -219,7 +237,7 @@ pub fn import_file(
         return Ok(ImportOutcome::already_present(path, document, statements));
     }
     let source_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let source_path = source_path.to_string_lossy().into_owned();
+    let source_path = path_text(&source_path);
     // Automatic tags depend on the process: a person's correction of it counts.
     let correction = store.document_correction(&source_path, &hash)?;
     let corrected_process = correction.and_then(|c| c.process).map(|(key, _)| key);

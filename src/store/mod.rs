@@ -76,6 +76,21 @@ impl Store {
                 supported: migrations::LATEST,
             });
         }
+        // A database of another program (version 0, tables of its own) is not migrated.
+        if found == 0 {
+            let tables: Vec<String> = conn
+                .prepare(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 5",
+                )
+                .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                .map_err(|source| open_error(path, source))?;
+            if !tables.is_empty() {
+                return Err(Error::ForeignDatabase {
+                    path: path.to_path_buf(),
+                    tables: tables.join(", "),
+                });
+            }
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|source| open_error(path, source))?;
         conn.pragma_update(None, "foreign_keys", true)
