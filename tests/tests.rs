@@ -5,6 +5,7 @@ mod common;
 mod architecture;
 mod bindings;
 mod cli;
+mod consistency;
 mod containers;
 mod formats;
 mod gazetteer;

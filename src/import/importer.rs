@@ -7,7 +7,7 @@ use super::{cancelled, collect_files, import_file, ImportOptions, ImportOutcome}
 use super::{ImportStatus, Progress};
 use crate::error::Result;
 use crate::gazetteer::Resolver;
-use crate::index::{SearchIndex, Written};
+use crate::index::SearchIndex;
 use crate::store::Store;
 use crate::themes::Tagger;
 
@@ -34,9 +34,10 @@ impl Importer<'_> {
     ///
     /// The index writer is held for the whole import: another process opening the
     /// library meanwhile sees the index busy and searches it as it is, rather than
-    /// rebuilding it under our feet. Written documents wait for the next index commit:
-    /// one commit per batch keeps a large import fast, and each commit holds whole
-    /// documents only.
+    /// rebuilding it under our feet. Written documents wait in the database's index
+    /// queue for the next commit: one commit per batch keeps a large import fast, each
+    /// commit holds whole documents only, and edits other processes queue meanwhile go
+    /// in with it.
     pub fn run(
         self,
         paths: &[PathBuf],
@@ -46,7 +47,7 @@ impl Importer<'_> {
         let files = collect_files(paths)?;
         let mut index = self.index.lock_writer()?;
         let mut results = Vec::with_capacity(files.len());
-        let mut pending: Vec<Written> = Vec::new();
+        let mut unindexed = 0;
         let mut last_commit = std::time::Instant::now();
         for (i, file) in files.iter().enumerate() {
             if cancelled(options) {
@@ -59,34 +60,31 @@ impl Importer<'_> {
                 path: file,
             });
             let result = import_file(self.store, self.resolver, self.tagger, file, options);
-            if let Ok(outcome) = &result {
-                pending.extend(written(outcome));
+            if result
+                .as_ref()
+                .is_ok_and(|o| o.status != ImportStatus::AlreadyPresent)
+            {
+                unindexed += 1;
             }
             results.push((file.clone(), result));
             let due = last_commit.elapsed() >= INDEX_INTERVAL;
-            if pending.len() >= INDEX_BATCH || (!pending.is_empty() && due) {
-                flush(&mut index, self.store, &mut pending)?;
+            if unindexed >= INDEX_BATCH || (unindexed > 0 && due) {
+                flush(&mut index, self.store)?;
+                unindexed = 0;
                 last_commit = std::time::Instant::now();
             }
         }
-        flush(&mut index, self.store, &mut pending).map(|()| results)
+        flush(&mut index, self.store)?;
+        drop(index);
+        // Edits other processes queued while we held the writer, after our last commit.
+        self.index.settle(self.store, &mut |_, _, _| {})?;
+        Ok(results)
     }
 }
 
-/// Indexes the documents written since the last commit. SQLite already holds them: if
-/// this fails, the next open sees a stale index and rebuilds it.
-fn flush(index: &mut SearchIndex, store: &Store, pending: &mut Vec<Written>) -> Result<()> {
-    let result = index.update(store, pending);
-    pending.clear();
-    result
-}
-
-/// The document an import wrote, and the one it replaced; nothing when the same bytes
-/// were already there.
-fn written(outcome: &ImportOutcome) -> Option<Written> {
-    match &outcome.status {
-        ImportStatus::Imported => Some((outcome.document, None)),
-        ImportStatus::Replaced { replaced, .. } => Some((outcome.document, Some(*replaced))),
-        ImportStatus::AlreadyPresent => None,
-    }
+/// Indexes what the database queued since the last commit: the documents written, and
+/// any edit another process made meanwhile. SQLite already holds them: if this fails,
+/// they stay queued for the next writer.
+fn flush(index: &mut SearchIndex, store: &Store) -> Result<()> {
+    index.catch_up(store, &mut |_, _, _| {}, None).map(|_| ())
 }

@@ -15,6 +15,7 @@
 //! sees half of a document.
 
 pub mod analyzer;
+mod audit;
 pub mod compiler;
 pub mod facets;
 pub mod highlight;
@@ -26,8 +27,9 @@ pub mod search;
 mod update;
 pub mod writer;
 
+pub use audit::{Difference, DifferenceKind};
 pub use results::{FacetCount, Facets, Hit, SearchResults};
-pub use update::Written;
+pub use update::{CatchUp, IndexProgress};
 
 use std::path::{Path, PathBuf};
 
@@ -44,12 +46,10 @@ pub use writer::WriterGuard;
 /// The index directory's name inside the library.
 pub const DIR: &str = "index";
 
-/// Why an index needed rebuilding.
+/// Why an index cannot be used as it is, and must be rebuilt.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Health {
-    Current,
     Missing,
-    Stale { index: Option<u64>, library: u64 },
     Damaged(String),
 }
 
@@ -169,19 +169,6 @@ impl SearchIndex {
     /// How many statements the index holds.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
-    }
-
-    /// Compares the index with the library: the generation it reflects and its size.
-    pub fn health(&self, library_generation: u64, statements: u64) -> Health {
-        let generation = self.generation();
-        if generation != Some(library_generation) || self.num_docs() != statements {
-            Health::Stale {
-                index: generation,
-                library: library_generation,
-            }
-        } else {
-            Health::Current
-        }
     }
 
     /// The index's field handles.

@@ -49,6 +49,8 @@ pub struct Fields {
     /// Stored only, to name a hit without asking SQLite.
     pub speaker_label: Field,
     pub source_line: Field,
+    /// A digest of the statement's index document, for comparing it with the database.
+    pub digest: Field,
 }
 
 impl Fields {
@@ -107,6 +109,7 @@ impl Fields {
             ),
             speaker_label: b.add_text_field("speaker_label", STORED),
             source_line: b.add_u64_field("source_line", STORED),
+            digest: b.add_u64_field("digest", FAST),
             schema: Schema::builder().build(),
         };
         Fields {

@@ -1,34 +1,123 @@
-//! Keeping the index in step with the database: indexing written documents, and
-//! opening an index that is missing, stale or damaged by rebuilding it from SQLite.
+//! Keeping the index in step with the database: applying the changes the database
+//! queued for it ([`crate::store::Pending`]), and opening an index that is missing or
+//! damaged by rebuilding it from SQLite.
+//!
+//! Invariant: the index records generation `g` only when it holds every change up to
+//! `g`. Whoever holds the writer applies the queue; a process that finds the writer
+//! taken leaves its change queued and goes on, and a process that releases the writer
+//! looks at the queue again ([`SearchIndex::settle`]), so no change is left behind.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use super::{Health, SearchIndex};
 use crate::error::Result;
-use crate::store::Store;
+use crate::store::{Pending, Store};
 
-/// A document just written, and the older version it replaced, if any.
-pub type Written = (i64, Option<i64>);
+/// What bringing the index up to date did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatchUp {
+    /// The index already held everything.
+    Current,
+    /// The changes of these many documents were applied.
+    Applied(usize),
+    /// The index was rebuilt from the database, for the reason given.
+    Rebuilt(String),
+    /// Another process holds the writer; it applies what is queued.
+    Busy,
+    /// Cancelled midway: the index stays as it was.
+    Cancelled,
+}
+
+/// Progress of long index work: (what, done, total).
+pub type IndexProgress<'a> = &'a mut dyn FnMut(&str, usize, usize);
 
 impl SearchIndex {
-    /// Brings the index up to date with documents just written to `store` (and removes
-    /// the versions they replaced), in one commit. A writer already held stays held.
-    pub fn update(&mut self, store: &Store, written: &[Written]) -> Result<()> {
-        if written.is_empty() {
-            return Ok(());
-        }
-        let generation = store.generation()?;
-        let documents: Vec<i64> = written.iter().map(|(d, _)| *d).collect();
-        let rows = store.index_rows(Some(&documents))?;
-        let mut remove = documents;
-        remove.extend(written.iter().filter_map(|(_, replaced)| *replaced));
-        self.replace(&remove, &rows, generation)
+    /// Applies what the database queued since the index's generation, in one commit,
+    /// and removes it from the queue; rebuilds the whole index when the queue cannot
+    /// bring it up to date. Takes the writer, waiting a while for another process,
+    /// unless it is held already (then it stays held).
+    pub fn catch_up(
+        &mut self,
+        store: &Store,
+        progress: IndexProgress,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<CatchUp> {
+        let mut writing = self.lock_writer()?;
+        writing.apply_queue(store, progress, cancel)
     }
 
-    /// [`SearchIndex::update`] for documents whose statements changed in place.
-    pub fn update_documents(&mut self, store: &Store, documents: &[i64]) -> Result<()> {
-        let written: Vec<Written> = documents.iter().map(|d| (*d, None)).collect();
-        self.update(store, &written)
+    /// Brings the index up to date when no other process holds the writer, without
+    /// waiting for it, and looks again after releasing it: a change another process
+    /// queued meanwhile is applied too. `Busy` means the holder will apply the rest.
+    pub fn settle(&mut self, store: &Store, progress: IndexProgress) -> Result<CatchUp> {
+        let mut outcome = CatchUp::Current;
+        while !self.is_current(store)? {
+            let Some(mut writing) = self.try_lock_writer() else {
+                return Ok(CatchUp::Busy);
+            };
+            let applied = writing.apply_queue(store, progress, None)?;
+            drop(writing);
+            if applied == CatchUp::Current {
+                break;
+            }
+            outcome = match (outcome, applied) {
+                (CatchUp::Rebuilt(why), _) | (_, CatchUp::Rebuilt(why)) => CatchUp::Rebuilt(why),
+                (CatchUp::Applied(a), CatchUp::Applied(b)) => CatchUp::Applied(a + b),
+                (_, applied) => applied,
+            };
+        }
+        Ok(outcome)
+    }
+
+    /// Whether the index is at the library's generation and holds as many statements.
+    fn is_current(&self, store: &Store) -> Result<bool> {
+        Ok(self.generation() == Some(store.generation()?)
+            && self.num_docs() == store.statement_count()?)
+    }
+
+    /// [`SearchIndex::catch_up`] with the writer held.
+    fn apply_queue(
+        &mut self,
+        store: &Store,
+        progress: IndexProgress,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<CatchUp> {
+        let (through, outcome) = match store.pending_changes(self.generation())? {
+            Pending::Nothing => (None, CatchUp::Current),
+            Pending::Documents { through, documents } => {
+                let rows = store.index_rows(Some(&documents))?;
+                self.replace(&documents, &rows, through)?;
+                (Some(through), CatchUp::Applied(documents.len()))
+            }
+            Pending::Everything { through, why } => {
+                if !self.rebuild_at(store, through, progress, cancel)? {
+                    return Ok(CatchUp::Cancelled);
+                }
+                (Some(through), CatchUp::Rebuilt(why))
+            }
+        };
+        if let Some(through) = through {
+            store.forget_changes(through)?;
+        }
+        // The queue is the database's word; the count is a last check that nothing
+        // changed behind its back (another program writing the file).
+        self.reader
+            .reload()
+            .map_err(self.err("reloading the index"))?;
+        let statements = store.statement_count()?;
+        if self.num_docs() == statements || outcome == CatchUp::Cancelled {
+            return Ok(outcome);
+        }
+        let why = format!(
+            "it held {} statements but the database has {statements}",
+            self.num_docs()
+        );
+        let through = store.generation()?;
+        Ok(match self.rebuild_at(store, through, progress, cancel)? {
+            true => CatchUp::Rebuilt(why),
+            false => CatchUp::Cancelled,
+        })
     }
 
     /// Rebuilds the whole index from `store`, stopping when `cancel` is set (the index
@@ -36,81 +125,72 @@ impl SearchIndex {
     pub fn rebuild_from(
         &mut self,
         store: &Store,
-        progress: &mut dyn FnMut(&str, usize, usize),
-        cancel: &std::sync::atomic::AtomicBool,
+        progress: IndexProgress,
+        cancel: &AtomicBool,
     ) -> Result<Option<usize>> {
-        let rows = store.index_rows(None)?;
-        let generation = store.generation()?;
-        let result = self.rebuild(
-            &rows,
-            generation,
-            |done, total| progress("indexing", done, total),
-            Some(cancel),
-        );
-        Ok(result?.then_some(rows.len()))
+        let mut writing = self.lock_writer()?;
+        let through = store.generation()?;
+        if !writing.rebuild_at(store, through, progress, Some(cancel))? {
+            return Ok(None);
+        }
+        store.forget_changes(through)?;
+        Ok(Some(writing.num_docs() as usize))
     }
 
-    /// Opens the index in `dir`, rebuilding it from the database when it is missing,
-    /// stale or damaged; says why it was rebuilt, if it was. When another process
-    /// holds the writer (an import is running), a stale index is used as it is: that
-    /// import brings it up to date.
+    /// Rebuilds from every row of `store`, recording `through` (read before the rows).
+    fn rebuild_at(
+        &mut self,
+        store: &Store,
+        through: u64,
+        progress: IndexProgress,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<bool> {
+        let rows = store.index_rows(None)?;
+        let progress = |done, total| progress("rebuilding the search index", done, total);
+        self.rebuild(&rows, through, progress, cancel)
+    }
+
+    /// Opens the index in `dir` and brings it up to date: a missing or damaged index is
+    /// rebuilt (waiting a while for another process's writer), one behind the database
+    /// applies the queue. Says what was repaired, if anything: catching up with queued
+    /// edits is not a repair. When another process holds the writer (an import is
+    /// running), the index is searched as it is: that process brings it up to date.
     pub fn open_or_rebuild(
         dir: &Path,
         store: &Store,
-        progress: &mut dyn FnMut(&str, usize, usize),
+        progress: IndexProgress,
     ) -> Result<(SearchIndex, Option<String>)> {
-        let generation = store.generation()?;
-        let statements = store.statement_count()?;
-        let (mut index, reason) = match SearchIndex::open(dir) {
-            Ok(index) => match index.health(generation, statements) {
-                Health::Current => return Ok((index, None)),
-                stale => (index, stale),
-            },
-            Err(health) => (SearchIndex::create(dir)?, health),
+        let mut index = match SearchIndex::open(dir) {
+            Ok(index) => index,
+            Err(health) => return SearchIndex::recreate(dir, store, &health, progress),
         };
-        // A stale index another process is writing is searched as it is; a missing or
-        // damaged one is rebuilt, waiting a while for the other process if need be.
-        let mut silent = false;
-        let rebuilt = {
-            let writing = match reason {
-                Health::Stale { .. } => index.try_lock_writer(),
-                _ => Some(index.lock_writer()?),
-            };
-            match writing {
-                None => false,
-                Some(mut writing) => {
-                    let rows = store.index_rows(None)?;
-                    silent = matches!(reason, Health::Missing) && rows.is_empty();
-                    let progress =
-                        |done, total| progress("rebuilding the search index", done, total);
-                    writing.rebuild(&rows, generation, progress, None)?;
-                    true
-                }
-            }
+        let note = match index.settle(store, progress)? {
+            CatchUp::Rebuilt(why) => Some(format!("rebuilt the search index: {why}")),
+            CatchUp::Busy => Some("the index is being updated by another process".into()),
+            _ => None,
         };
-        if !rebuilt {
-            let busy = "the index is being updated by another process";
-            return Ok((index, Some(busy.into())));
-        }
-        // A new, empty library simply gets its index; that is no repair to report.
-        let note = (!silent).then(|| format!("rebuilt the search index: {}", why(&reason)));
+        index.clean_leftovers()?;
         Ok((index, note))
     }
-}
 
-impl SearchIndex {
-    /// What is wrong with the index in `health`, in words, if anything (the database
-    /// holds `statements`).
-    pub fn problem(&self, health: &Health, statements: u64) -> Option<String> {
-        match health {
-            Health::Current => None,
-            Health::Stale { index, library } => Some(format!(
-                "index: holds {} statements at generation {} but the database has {statements} at generation {library}",
-                self.num_docs(),
-                index.map_or("none".to_string(), |g| g.to_string())
-            )),
-            other => Some(format!("index: {other:?}")),
+    /// Creates the index anew in `dir` and fills it from `store`.
+    fn recreate(
+        dir: &Path,
+        store: &Store,
+        health: &Health,
+        progress: IndexProgress,
+    ) -> Result<(SearchIndex, Option<String>)> {
+        let mut index = SearchIndex::create(dir)?;
+        let through = store.generation()?;
+        {
+            let mut writing = index.lock_writer()?;
+            writing.rebuild_at(store, through, progress, None)?;
         }
+        store.forget_changes(through)?;
+        // A new, empty library simply gets its index; that is no repair to report.
+        let new = matches!(health, Health::Missing) && index.num_docs() == 0;
+        let note = (!new).then(|| format!("rebuilt the search index: {}", why(health)));
+        Ok((index, note))
     }
 }
 
@@ -118,11 +198,6 @@ impl SearchIndex {
 fn why(reason: &Health) -> String {
     match reason {
         Health::Missing => "it was missing".to_string(),
-        Health::Stale { index, library } => format!(
-            "it reflected generation {} of the library, which is at {library}",
-            index.map_or("none".into(), |g| g.to_string())
-        ),
         Health::Damaged(why) => format!("it was damaged ({why})"),
-        Health::Current => "it was current".to_string(),
     }
 }

@@ -203,6 +203,7 @@ impl SearchIndex {
         for s in &row.symbols {
             doc.add_text(f.symbol, s);
         }
+        doc.add_u64(f.digest, super::audit::digest(row));
         doc
     }
 

@@ -82,7 +82,7 @@ impl Library {
             if fix.process.is_some() {
                 self.retag_documents(&[id])?;
             }
-            self.index.update_documents(&self.store, &[id])?;
+            self.index_changes();
         }
         self.document(id)
     }
@@ -147,9 +147,8 @@ impl Library {
         if !self.store.set_manual_speaker(statement, actor)? {
             return Err(no_statement(statement));
         }
-        let row = self.statement(statement)?;
-        self.index.update_documents(&self.store, &[row.document])?;
-        Ok(row)
+        self.index_changes();
+        self.statement(statement)
     }
 
     /// One statement by id.

@@ -31,7 +31,7 @@ impl Library {
         self.acronyms = codebook.acronyms();
         self.codebook = codebook;
         self.tagger = tagger;
-        self.reindex(progress)?;
+        self.index.settle(&self.store, progress)?;
         Ok(changes)
     }
 
@@ -49,8 +49,7 @@ impl Library {
         themes::check_span(tag.span, statement.text.chars().count() as i64)?;
         let tag = with_defaults(tag);
         let id = self.store.add_tag(&tag, theme)?;
-        self.index
-            .update_documents(&self.store, &[statement.document])?;
+        self.index_changes();
         let mut tags = self
             .store
             .tags(Some(tag.statement), None, None, Some(TagOrigin::Manual))?;
@@ -65,8 +64,9 @@ impl Library {
     /// Removes a human tag.
     pub fn remove_tag(&mut self, id: i64) -> Result<()> {
         match self.store.remove_tag(id)? {
-            Some((document, origin)) if origin == "manual" => {
-                self.index.update_documents(&self.store, &[document])
+            Some((_, origin)) if origin == "manual" => {
+                self.index_changes();
+                Ok(())
             }
             Some(_) => Err(Error::UnknownValue {
                 what: "tag origin",

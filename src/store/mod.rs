@@ -16,6 +16,7 @@ pub mod actors;
 pub mod corrections;
 pub mod documents;
 mod generation;
+pub use generation::Pending;
 pub mod migrations;
 pub mod places;
 pub mod positions;

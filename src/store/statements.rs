@@ -4,7 +4,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::generation::bump_generation;
+use super::generation::record_change;
 use super::Store;
 use crate::error::{Error, Result};
 
@@ -162,7 +162,14 @@ impl Store {
             // Nothing changed (no such statement): the index stays current.
             .and_then(|changed| match changed {
                 0 => Ok(0),
-                _ => bump_generation(&tx).map(|()| changed),
+                _ => tx
+                    .query_row(
+                        "SELECT document_id FROM statements WHERE id = ?1",
+                        [statement],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .and_then(|document| record_change(&tx, Some(&[document])))
+                    .map(|()| changed),
             })
             .and_then(|changed| tx.commit().map(|()| changed));
         let changed = result.map_err(|source| Error::Sqlite {

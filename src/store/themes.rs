@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::generation::bump_generation;
+use super::generation::record_change;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::themes::codebook::Codebook;
@@ -124,6 +124,8 @@ impl Store {
                 params![CODEBOOK, text],
             )
             .map_err(err)?;
+            // Theme keys and parents are in every statement's index document.
+            record_change(&tx, None).map_err(err)?;
         }
         tx.commit().map_err(err)
     }
@@ -158,7 +160,7 @@ impl Store {
             ),
         };
         let tx = self.conn.transaction().map_err(err)?;
-        let changes = rewrite_auto_tags(&tx, &scope, tags).map_err(err)?;
+        let changes = rewrite_auto_tags(&tx, &scope, documents, tags).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(changes)
     }
@@ -236,7 +238,8 @@ impl Store {
                 )
                 .map_err(err)?,
         };
-        bump_generation(&tx).map_err(err)?;
+        let document = statement_document(&tx, tag.statement).map_err(err)?;
+        record_change(&tx, Some(&[document])).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(id)
     }
@@ -259,11 +262,11 @@ impl Store {
             )
             .optional()
             .map_err(err)?;
-        if let Some((_, origin)) = &found {
+        if let Some((document, origin)) = &found {
             if origin == "manual" {
                 tx.execute("DELETE FROM tags WHERE id = ?1", [id])
                     .map_err(err)?;
-                bump_generation(&tx).map_err(err)?;
+                record_change(&tx, Some(&[*document])).map_err(err)?;
             }
         }
         tx.commit().map_err(err)?;
@@ -367,10 +370,11 @@ fn auto_tags(tx: &Connection, scope: &str) -> Sql<HashMap<(i64, String, String),
 }
 
 /// Deletes the automatic tags in `scope`, writes `tags` (of themes the library knows)
-/// and bumps the generation. Returns, per theme key, (added, removed) counts.
+/// and queues `documents` (`None`: all) for the index. Returns, per theme key, (added, removed) counts.
 fn rewrite_auto_tags(
     tx: &Connection,
     scope: &str,
+    documents: Option<&[i64]>,
     tags: &[(i64, AutoTag)],
 ) -> Sql<HashMap<String, (i64, i64)>> {
     let mut before = auto_tags(tx, scope)?;
@@ -406,8 +410,17 @@ fn rewrite_auto_tags(
     for (_, key, _) in before.into_keys() {
         changes.entry(key).or_default().1 += 1;
     }
-    bump_generation(tx)?;
+    record_change(tx, documents)?;
     Ok(changes)
+}
+
+/// The document a statement belongs to.
+fn statement_document(tx: &Connection, statement: i64) -> Sql<i64> {
+    tx.query_row(
+        "SELECT document_id FROM statements WHERE id = ?1",
+        [statement],
+        |r| r.get(0),
+    )
 }
 
 /// Inserts an automatic tag (with [`insert_auto_tag`]).

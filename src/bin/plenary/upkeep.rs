@@ -30,7 +30,7 @@ pub fn reindex(library: &mut Library) -> anyhow::Result<ExitCode> {
 }
 
 /// `plenary check`: exits 1 if the database or the index has a problem.
-pub fn check(library: &Library) -> anyhow::Result<ExitCode> {
+pub fn check(library: &mut Library) -> anyhow::Result<ExitCode> {
     let problems = library.check()?;
     if problems.is_empty() {
         println!("ok: the database passes its integrity check and the search index matches it");

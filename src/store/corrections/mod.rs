@@ -13,7 +13,7 @@ mod edit;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::generation::bump_generation;
+use super::generation::record_change;
 use super::places::{ensure_process, place, session_text, upsert_agenda_item};
 use super::Store;
 use crate::error::{Error, Result};
@@ -226,7 +226,7 @@ impl Store {
             }
         }
         record(&tx, &current, fix).map_err(sql)?;
-        bump_generation(&tx).map_err(sql)?;
+        record_change(&tx, Some(&[id])).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(true)
     }

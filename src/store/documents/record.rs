@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::human_work;
 use crate::formats::{ParsedDocument, SourceType};
 use crate::store::corrections::{self, Correction};
-use crate::store::generation::bump_generation;
+use crate::store::generation::record_change;
 use crate::store::places::{
     ensure_process, place, session_text, upsert_agenda_item, upsert_process, SessionRef,
 };
@@ -89,7 +89,8 @@ pub(super) fn write(
     insert_speaker_list(tx, rec, document_id, &statement_ids)?;
     insert_footnotes(tx, rec.parsed, document_id, &statement_ids)?;
     insert_auto_tags(tx, rec, &statement_ids)?;
-    bump_generation(tx)?;
+    let touched: Vec<i64> = std::iter::once(document_id).chain(replaces).collect();
+    record_change(tx, Some(&touched))?;
 
     let mut outcome = WriteOutcome {
         document_id,
