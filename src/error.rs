@@ -63,6 +63,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A codebook that would remove most of the library's themes, not confirmed.
+    #[error("codebook {source_name} would remove {removed} of the library's {total} themes ({examples}) and their automatic tags")]
+    CodebookDropsThemes {
+        source_name: String,
+        removed: usize,
+        total: usize,
+        examples: String,
+    },
+
     /// A value given by the user is not one Plenary knows (an actor kind, a format, …).
     #[error("{what} {value:?} is not known; expected one of: {expected}")]
     UnknownValue {
@@ -165,6 +174,7 @@ impl Error {
             Error::LibraryTooNew { .. } => "library_too_new",
             Error::Gazetteer { .. } => "gazetteer",
             Error::Codebook { .. } => "codebook",
+            Error::CodebookDropsThemes { .. } => "codebook_drops_themes",
             Error::UnknownValue { .. } => "unknown_value",
             Error::Extract { source, .. } => source.code(),
             Error::UnknownSourceType { .. } => "unknown_source_type",
@@ -188,6 +198,7 @@ impl Error {
             Error::NotALibrary { .. } | Error::ForeignDatabase { .. } => Remedy::MoveAside,
             Error::LibraryTooNew { .. } => Remedy::UpdatePlenary,
             Error::Gazetteer { .. } | Error::Codebook { .. } => Remedy::FixEntry,
+            Error::CodebookDropsThemes { .. } => Remedy::ConfirmReplace,
             Error::UnknownSourceType { .. } | Error::Parse { .. } => Remedy::ChooseFormat,
             Error::NotFound { remedy, .. } => remedy.clone(),
             Error::UnknownProcess { .. } => Remedy::NameProcess,
@@ -244,6 +255,8 @@ pub enum Remedy {
     Restart,
     /// Try again.
     TryAgain,
+    /// Confirm that the whole should be replaced, if that is what was meant.
+    ConfirmReplace,
 }
 
 /// The lists a [`Remedy::Pick`] points to.

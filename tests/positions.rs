@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use plenary::formats::{self};
 use plenary::themes::{Codebook, Stance, Tagger};
-use plenary::Library;
+use plenary::{Library, TagOrigin};
 
 use crate::common::{corpus, temp_dir};
 
@@ -270,7 +270,7 @@ fn human_tags_survive_reimport_and_retagging() {
     // Re-tagging after a codebook edit keeps it too.
     let text = library.export_codebook().unwrap();
     library
-        .import_codebook("edited.toml", &text, &mut |_, _, _| {})
+        .import_codebook("edited.toml", &text, false, &mut |_, _, _| {})
         .unwrap();
     assert_eq!(
         effective(&library, chile.id, "poa"),
@@ -296,7 +296,7 @@ fn codebook_edit_retags_and_reports_what_changed() {
         + "\n[[theme]]\nkey = \"training\"\nlabel = \"Training\"\nsignals = [\"training\"]\n";
     assert_ne!(edited.len(), text.len());
     let changes = library
-        .import_codebook("edited.toml", &edited, &mut |_, _, _| {})
+        .import_codebook("edited.toml", &edited, false, &mut |_, _, _| {})
         .unwrap();
     assert!(effective(&library, peru.id, "capacity-building/needs-based").is_none());
     assert_eq!(
@@ -330,6 +330,7 @@ fn codebook_edit_retags_and_reports_what_changed() {
         .import_codebook(
             "broken.toml",
             "[[theme]]\nkey = \"x/y\"\nlabel = \"Y\"\n",
+            false,
             &mut |_, _, _| {},
         )
         .unwrap_err()
@@ -542,7 +543,7 @@ fn a_codebook_without_themes_is_refused_and_changes_nothing() {
     let before = library.tags(None, None, None, None).unwrap().len();
     assert!(before > 0);
     let err = library
-        .import_codebook("empty.toml", "", &mut |_, _, _| {})
+        .import_codebook("empty.toml", "", true, &mut |_, _, _| {})
         .unwrap_err();
     assert_eq!(err.code(), "codebook", "{err}");
     assert!(err.to_string().contains("no theme"), "{err}");
@@ -551,4 +552,47 @@ fn a_codebook_without_themes_is_refused_and_changes_nothing() {
         library.themes().unwrap().len(),
         library.codebook().themes.len()
     );
+}
+
+#[test]
+fn a_codebook_that_drops_most_themes_needs_confirming_and_reports_what_went() {
+    let (_dir, mut library) = library_with(&["transcript.txt"]);
+    let auto = |library: &Library| {
+        library
+            .tags(None, None, None, Some(TagOrigin::Auto))
+            .unwrap()
+    };
+    let before = auto(&library);
+    assert!(before.len() > 1);
+    let themes_before = library.themes().unwrap().len();
+    let one = "[[theme]]\nkey = \"funding\"\nlabel = \"Funding\"\nsignals = [\"fund\"]\n";
+    let err = library
+        .import_codebook("one.toml", one, false, &mut |_, _, _| {})
+        .unwrap_err();
+    assert_eq!(err.code(), "codebook_drops_themes", "{err}");
+    assert_eq!(err.remedy(), Some(plenary::Remedy::ConfirmReplace));
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "would remove {} of the library's {themes_before} themes",
+            themes_before - 1
+        )),
+        "{message}"
+    );
+    assert_eq!(auto(&library).len(), before.len(), "nothing changed");
+
+    // Confirmed: the themes go, and the report counts every automatic tag that went.
+    let changes = library
+        .import_codebook("one.toml", one, true, &mut |_, _, _| {})
+        .unwrap();
+    let removed: i64 = changes.iter().map(|(_, _, removed)| removed).sum();
+    let added: i64 = changes.iter().map(|(_, added, _)| added).sum();
+    let after = auto(&library).len() as i64;
+    assert_eq!(before.len() as i64 - removed + added, after, "{changes:?}");
+    let gone = before.iter().filter(|t| t.theme != "funding").count() as i64;
+    assert!(
+        removed >= gone,
+        "{removed} removed, {gone} tags of dropped themes: {changes:?}"
+    );
+    assert_eq!(library.themes().unwrap().len(), 1);
 }

@@ -61,6 +61,7 @@ fn words(remedy: &Remedy) -> String {
         Remedy::TypeSpeaker => "Nobody was suggested: type the speaker instead",
         Remedy::Restart => "Restart Plenary",
         Remedy::TryAgain => "Try again",
+        Remedy::ConfirmReplace => "If that is what you mean, choose Replace anyway",
     };
     words.to_string()
 }

@@ -51,9 +51,13 @@ pub fn replace_codebook(
 ) -> Result<(Codebook, Tagger, ThemeChanges)> {
     let codebook = Codebook::parse(source_name, text)?;
     let tagger = Tagger::new(&codebook);
-    store.sync_codebook(&codebook, text)?;
+    let removed = store.sync_codebook(&codebook, text)?;
     store.set_meta(CODEBOOK_ORIGIN, "user")?;
-    let changes = retag(store, &tagger, None, progress)?;
+    let mut changes = retag(store, &tagger, None, progress)?;
+    // Automatic tags that went with their theme count as removed too.
+    for (theme, tags) in removed {
+        changes.entry(theme).or_default().1 += tags;
+    }
     store.set_meta(CODEBOOK_HASH, &sha256_hex(text.as_bytes()))?;
     let mut out: ThemeChanges = changes.into_iter().map(|(k, (a, r))| (k, a, r)).collect();
     out.sort();

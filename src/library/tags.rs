@@ -19,13 +19,19 @@ impl Library {
 
     /// Replaces the codebook with the user's, recomputes the automatic tags (human tags
     /// are untouched) and brings the index up to date. Returns, per theme, how many
-    /// automatic tags were added and removed.
+    /// automatic tags were added and removed (those of a theme removed with it too).
+    /// A codebook that would remove more than half of the library's themes is refused
+    /// unless `replace` confirms it.
     pub fn import_codebook(
         &mut self,
         source_name: &str,
         text: &str,
+        replace: bool,
         progress: ProgressFn,
     ) -> Result<Vec<(String, i64, i64)>> {
+        if !replace {
+            self.refuse_dropping_most_themes(&Codebook::parse(source_name, text)?, source_name)?;
+        }
         let (codebook, tagger, changes) =
             tagging::replace_codebook(&mut self.store, source_name, text, progress)?;
         self.acronyms = codebook.acronyms();
@@ -92,6 +98,34 @@ impl Library {
     pub(super) fn retag_documents(&mut self, documents: &[i64]) -> Result<()> {
         let quiet = &mut |_: &str, _: usize, _: usize| {};
         tagging::retag(&mut self.store, &self.tagger, Some(documents), quiet).map(|_| ())
+    }
+
+    /// Refuses a codebook that would remove more than half of the library's themes.
+    fn refuse_dropping_most_themes(&self, codebook: &Codebook, source_name: &str) -> Result<()> {
+        let current = self.store.themes()?;
+        let removed: Vec<&str> = current
+            .iter()
+            .map(|t| t.key.as_str())
+            .filter(|key| codebook.theme(key).is_none())
+            .collect();
+        if removed.len() * 2 <= current.len() {
+            return Ok(());
+        }
+        let mut examples = removed
+            .iter()
+            .take(5)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if removed.len() > 5 {
+            examples.push_str(", …");
+        }
+        Err(Error::CodebookDropsThemes {
+            source_name: source_name.to_string(),
+            removed: removed.len(),
+            total: current.len(),
+            examples,
+        })
     }
 
     /// The id of a theme of the codebook, or an error pointing at the list.

@@ -76,8 +76,9 @@ impl Store {
     }
 
     /// Loads a codebook into `themes` (by key; themes dropped from the codebook stay
-    /// while human tags use them) and records its text.
-    pub fn sync_codebook(&mut self, book: &Codebook, text: &str) -> Result<()> {
+    /// while human tags use them) and records its text. Returns, per theme removed,
+    /// how many automatic tags went with it.
+    pub fn sync_codebook(&mut self, book: &Codebook, text: &str) -> Result<HashMap<String, i64>> {
         let path = self.path.clone();
         let err = |source| Error::Sqlite {
             path: path.clone(),
@@ -85,6 +86,7 @@ impl Store {
             source,
         };
         let tx = self.conn.transaction().map_err(err)?;
+        let removed;
         {
             let mut upsert = tx
                 .prepare(
@@ -113,12 +115,19 @@ impl Store {
             }
             let keys: Vec<String> = book.themes.iter().map(|t| t.key.clone()).collect();
             let json = serde_json::to_string(&keys).unwrap_or_default();
-            tx.execute(
-                "DELETE FROM themes WHERE key NOT IN (SELECT value FROM json_each(?1))
-                 AND NOT EXISTS (SELECT 1 FROM tags WHERE tags.theme_id = themes.id AND origin = 'manual')",
-                [json],
-            )
-            .map_err(err)?;
+            let dropped = "key NOT IN (SELECT value FROM json_each(?1))
+                 AND NOT EXISTS (SELECT 1 FROM tags WHERE tags.theme_id = themes.id AND origin = 'manual')";
+            removed = tx
+                .prepare(&format!(
+                    "SELECT key, (SELECT count(*) FROM tags WHERE tags.theme_id = themes.id) FROM themes WHERE {dropped}"
+                ))
+                .and_then(|mut stmt| {
+                    let rows = stmt.query_map([&json], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    rows.collect::<Sql<HashMap<String, i64>>>()
+                })
+                .map_err(err)?;
+            tx.execute(&format!("DELETE FROM themes WHERE {dropped}"), [json])
+                .map_err(err)?;
             tx.execute(
                 "INSERT INTO library_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![CODEBOOK, text],
@@ -127,7 +136,8 @@ impl Store {
             // Theme keys and parents are in every statement's index document.
             record_change(&tx, None).map_err(err)?;
         }
-        tx.commit().map_err(err)
+        tx.commit().map_err(err)?;
+        Ok(removed)
     }
 
     /// The codebook text the library uses, if one was loaded.

@@ -268,6 +268,28 @@ test("the heatmap, an actor profile and the codebook open and show their data", 
   shot("codebook", await session.screenshot());
 });
 
+test("a codebook that drops most themes is saved only when confirmed, and reports the tags that went", async () => {
+  await session.clickOn(sel("nav-codebook"));
+  const area = (await session.waitFor(sel("codebook-text")))[0];
+  const element = { "element-6066-11e4-a52e-4f735466cecf": area };
+  const setText = (text) =>
+    session.execute("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))", [element, text]);
+  const original = await session.execute("return arguments[0].value", [element]);
+  await setText('[[theme]]\nkey = "funding"\nlabel = "Funding"\nsignals = ["fund"]\n');
+  await session.clickOn(sel("codebook-save"));
+  const refusal = await session.waitForText(sel("codebook-error"), (t) => t.includes("would remove"));
+  assert.match(refusal, /would remove \d+ of the library's \d+ themes/);
+  shot("codebook-confirm", await session.screenshot());
+  await session.clickOn(sel("codebook-replace"));
+  const changes = await session.waitForText(sel("codebook-changes"), (t) => t.includes("−"));
+  assert.ok(!changes.includes("changed nothing"), changes);
+  shot("codebook-replaced", await session.screenshot());
+  // The shipped codebook back, for the tests that follow: adding themes needs no confirming.
+  await setText(original);
+  await session.clickOn(sel("codebook-save"));
+  await session.waitForText(sel("codebook-changes"), (t) => t.includes("+"), 60000);
+});
+
 test("a statement with markup shows as text and runs nothing", async () => {
   await session.clickOn(sel("nav-search"));
   const input = (await session.waitFor(sel("search-input")))[0];

@@ -18,13 +18,16 @@ pub async fn codebook_text(state: tauri::State<'_, AppState>) -> Result<String, 
     state.with_library(|l| l.export_codebook()).await
 }
 
-/// Replaces the codebook and re-tags every statement.
+/// Replaces the codebook and re-tags every statement; one that removes most themes
+/// only when `replace` confirms it.
 #[tauri::command]
 pub async fn save_codebook(
     state: tauri::State<'_, AppState>,
     text: String,
+    replace: Option<bool>,
 ) -> Result<Vec<RetagChange>, ApiError> {
-    state.with_library(move |l| retag(l, &text)).await
+    let replace = replace.unwrap_or(false);
+    state.with_library(move |l| retag(l, &text, replace)).await
 }
 
 /// How re-tagging changed one theme.
@@ -35,8 +38,8 @@ pub struct RetagChange {
     removed: i64,
 }
 
-fn retag(l: &mut Library, codebook: &str) -> plenary::Result<Vec<RetagChange>> {
-    let changes = l.import_codebook("the edited codebook", codebook, &mut |_, _, _| {})?;
+fn retag(l: &mut Library, codebook: &str, replace: bool) -> plenary::Result<Vec<RetagChange>> {
+    let changes = l.import_codebook("the edited codebook", codebook, replace, &mut |_, _, _| {})?;
     Ok(changes
         .into_iter()
         .map(|(theme, added, removed)| RetagChange {

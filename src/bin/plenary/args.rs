@@ -250,6 +250,9 @@ pub enum ThemesCommand {
     Import {
         /// The codebook file (TOML)
         file: PathBuf,
+        /// Replace the codebook even if it removes most of the library's themes
+        #[arg(long)]
+        replace: bool,
     },
 }
 

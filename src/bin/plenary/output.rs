@@ -143,6 +143,7 @@ pub fn remedy_words(remedy: &Remedy) -> String {
         }
         Remedy::Restart => "restart Plenary",
         Remedy::TryAgain => "try again",
+        Remedy::ConfirmReplace => "if that is what you mean, run it again with --replace",
     };
     words.to_string()
 }

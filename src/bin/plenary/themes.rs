@@ -14,7 +14,7 @@ pub fn themes(library: &mut Library, command: &ThemesCommand) -> anyhow::Result<
     match command {
         ThemesCommand::List(format) => list(library, format.format)?,
         ThemesCommand::Export => print!("{}", library.export_codebook()?),
-        ThemesCommand::Import { file } => import(library, file)?,
+        ThemesCommand::Import { file, replace } => import(library, file, *replace)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -41,10 +41,11 @@ fn list(library: &Library, format: Format) -> anyhow::Result<()> {
     output::print(format, &themes, &table)
 }
 
-fn import(library: &mut Library, file: &Path) -> anyhow::Result<()> {
+fn import(library: &mut Library, file: &Path, replace: bool) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read the codebook {}", file.display()))?;
-    let changes = library.import_codebook(&file.display().to_string(), &text, &mut |_, _, _| {})?;
+    let name = file.display().to_string();
+    let changes = library.import_codebook(&name, &text, replace, &mut |_, _, _| {})?;
     println!(
         "codebook loaded from {}; automatic tags recomputed, human tags untouched",
         file.display()

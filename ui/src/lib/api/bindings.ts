@@ -327,7 +327,7 @@ remedy: Remedy | null, };
  * front-end words it ([`Remedy::cli`] for the command line; the desktop shell its own
  * way), so no message of the core names a command or a flag.
  */
-export type Remedy = { "kind": "choose_library" } | { "kind": "move_aside" } | { "kind": "update_plenary" } | { "kind": "fix_entry" } | { "kind": "choose_format" } | { "kind": "name_process" } | { "kind": "wait" } | { "kind": "reindex" } | { "kind": "check" } | { "kind": "restore_backup" } | { "kind": "pick", list: Listing, } | { "kind": "did_you_mean", names: Array<string>, } | { "kind": "type_speaker" } | { "kind": "restart" } | { "kind": "try_again" };
+export type Remedy = { "kind": "choose_library" } | { "kind": "move_aside" } | { "kind": "update_plenary" } | { "kind": "fix_entry" } | { "kind": "choose_format" } | { "kind": "name_process" } | { "kind": "wait" } | { "kind": "reindex" } | { "kind": "check" } | { "kind": "restore_backup" } | { "kind": "pick", list: Listing, } | { "kind": "did_you_mean", names: Array<string>, } | { "kind": "type_speaker" } | { "kind": "restart" } | { "kind": "try_again" } | { "kind": "confirm_replace" };
 
 /**
  * The lists a [`Remedy::Pick`] points to.

@@ -11,13 +11,15 @@ describe("themes API", () => {
     await themes();
     expect(await codebookText()).toBe("[[theme]]");
     await saveCodebook("text");
+    await saveCodebook("fewer", true);
     await addTag({ statement: 3, theme: "poa", stance: "support", span: [4, 9], note: "n" });
     await addTag({ statement: 3, theme: "cbms", stance: "mention", span: null });
     await removeTag(11);
     expect(sent).toEqual([
       { cmd: "themes", args: {} },
       { cmd: "codebook_text", args: {} },
-      { cmd: "save_codebook", args: { text: "text" } },
+      { cmd: "save_codebook", args: { text: "text", replace: false } },
+      { cmd: "save_codebook", args: { text: "fewer", replace: true } },
       { cmd: "add_tag", args: { tag: { statement: 3, theme: "poa", stance: "support", span: [4, 9], note: "n" } } },
       { cmd: "add_tag", args: { tag: { statement: 3, theme: "cbms", stance: "mention", span: null } } },
       { cmd: "remove_tag", args: { id: 11 } },

@@ -12,9 +12,13 @@ export function codebookText(): Promise<string> {
   return call<string>("codebook_text");
 }
 
-/** Replaces the codebook with `text` (TOML) and re-tags every statement. */
-export function saveCodebook(text: string): Promise<RetagChange[]> {
-  return call<RetagChange[]>("save_codebook", { text });
+/**
+ * Replaces the codebook with `text` (TOML) and re-tags every statement. A codebook
+ * that would remove most of the library's themes is refused (`codebook_drops_themes`)
+ * unless `replace` confirms it.
+ */
+export function saveCodebook(text: string, replace = false): Promise<RetagChange[]> {
+  return call<RetagChange[]>("save_codebook", { text, replace });
 }
 
 /** Adds a human tag (or updates this statement's human tag for the theme). */
