@@ -64,7 +64,7 @@ pub enum Error {
     },
 
     /// A codebook that would remove most of the library's themes, not confirmed.
-    #[error("codebook {source_name} would remove {removed} of the library's {total} themes ({examples}) and their automatic tags")]
+    #[error("{source_name} would remove {removed} of the library's {total} themes ({examples}) and their automatic tags")]
     CodebookDropsThemes {
         source_name: String,
         removed: usize,

@@ -243,3 +243,18 @@ fn a_tag_added_during_an_import_reaches_the_index() {
     assert_eq!(library.index_repair(), None);
     assert!(found(&library, "theme:norms stance:oppose").contains(&statement));
 }
+
+#[test]
+fn a_failed_edit_changes_nothing_the_index_must_catch_up_with() {
+    let (dir, mut library) = library();
+    let store = Store::open(&dir.path().join("library.sqlite3")).unwrap();
+    let before = store.generation().unwrap();
+    let err = library.fix_speaker(999_999, "Chile").unwrap_err();
+    assert_eq!(err.code(), "not_found", "{err}");
+    let err = library.add_tag(&oppose(999_999, "norms")).unwrap_err();
+    assert_eq!(err.code(), "not_found", "{err}");
+    assert_eq!(store.generation().unwrap(), before);
+    drop(library);
+    let library = Library::open(dir.path()).unwrap();
+    assert_eq!(library.index_repair(), None);
+}
