@@ -1,7 +1,8 @@
 //! Import throughput on the UN General Debate corpus, against baselines measured in
-//! the same run: reading the raw files, and a grep-like scan of them.
+//! the same run: reading the raw files, a grep-like scan of them, and a bare tantivy
+//! indexing loop over the statements' text.
 //!
-//! Run: `cargo run --release --example bench_import -- ../shared/corpus/ungdc`
+//! Run: `cargo run --release --example bench_import -- ../shared/corpus/ungdc [MORE…]`
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,12 +13,11 @@ use plenary::import::{collect_files, ImportOptions};
 use plenary::Library;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "../shared/corpus/ungdc".into()),
-    );
-    let files = collect_files(std::slice::from_ref(&dir))?;
+    let mut dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    if dirs.is_empty() {
+        dirs.push("../shared/corpus/ungdc".into());
+    }
+    let files = collect_files(&dirs)?;
     let mb = |bytes: u64| bytes as f64 / 1_000_000.0;
 
     // Baseline 1: read every file.
@@ -47,25 +47,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tmp = tempfile::tempdir()?;
     let library = Library::open(tmp.path().join("parse-only"))?;
     let start = Instant::now();
-    let mut statements = 0usize;
+    let mut texts: Vec<String> = Vec::new();
     for (f, b) in files.iter().zip(&contents) {
         let text = extract::extract(f, b, &Limits::default())?.text;
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let kind = formats::detect(&text, name).ok_or("undetected")?;
-        statements += formats::parse(kind, &text, name, library.resolver())?
-            .statements
-            .len();
+        let Some(kind) = formats::detect(&text, name) else {
+            continue;
+        };
+        if let Ok(parsed) = formats::parse(kind, &text, name, library.resolver()) {
+            texts.extend(parsed.statements.into_iter().map(|s| s.text));
+        }
     }
     let parse = start.elapsed().as_secs_f64();
+    let statements = texts.len();
+
+    // Baseline 3: a bare tantivy loop — one text field, the default tokenizer, the
+    // same writer threads and memory as Plenary's, one commit.
+    let bare = bare_tantivy(&tmp.path().join("bare"), &texts)?;
+    drop(texts);
 
     // Plenary: the whole import into a fresh library (parse + resolve + SQLite).
     let mut library = Library::open(tmp.path().join("library"))?;
     let start = Instant::now();
-    let results = library.import(
-        std::slice::from_ref(&dir),
-        &ImportOptions::default(),
-        |_| {},
-    )?;
+    let results = library.import(&dirs, &ImportOptions::default(), |_| {})?;
     let import = start.elapsed().as_secs_f64();
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
 
@@ -75,20 +79,54 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mb(bytes)
     );
     println!(
-        "{:<34} {:>9} {:>10} {:>12}",
-        "stage", "seconds", "MB/s", "× baseline"
+        "{:<44} {:>9} {:>10} {:>10} {:>10}",
+        "stage", "seconds", "MB/s", "× grep", "× tantivy"
     );
     for (name, secs) in [
         ("read raw files (baseline)", read),
         ("grep-like scan (baseline)", grep),
+        ("bare tantivy loop (baseline)", bare),
         ("plenary parse only", parse),
-        ("plenary import (parse + store)", import),
+        ("plenary import (parse + tag + store + index)", import),
     ] {
         println!(
-            "{name:<34} {secs:>9.3} {:>10.1} {:>12.1}",
+            "{name:<44} {secs:>9.3} {:>10.1} {:>10.1} {:>10.2}",
             mb(bytes) / secs,
-            secs / grep
+            secs / grep,
+            secs / bare
         );
     }
+    println!(
+        "import throughput / bare tantivy throughput: {:.2}; peak resident memory of this process: {} MB",
+        bare / import,
+        peak_rss_mb()
+    );
     Ok(())
+}
+
+/// Seconds to index `texts` with tantivy alone into a new index in `dir`.
+fn bare_tantivy(dir: &std::path::Path, texts: &[String]) -> Result<f64, Box<dyn std::error::Error>> {
+    use tantivy::schema::{Schema, TEXT};
+    std::fs::create_dir_all(dir)?;
+    let mut schema = Schema::builder();
+    let text = schema.add_text_field("text", TEXT);
+    let index = tantivy::Index::create_in_dir(dir, schema.build())?;
+    let start = Instant::now();
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(2, 60_000_000)?;
+    for t in texts {
+        writer.add_document(tantivy::doc!(text => t.as_str()))?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
+/// The process's peak resident memory so far (VmHWM), in MB.
+fn peak_rss_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
 }
