@@ -8,7 +8,8 @@
 //! source-type detection and the parsers see one kind of text.
 //!
 //! - `text`: encodings (UTF-8, UTF-16, Windows-1252), binary detection, normalisation.
-//! - `html`: the article text of a saved page, with its title and canonical URL.
+//! - `html`: the article text of a saved page, with its title and canonical URL;
+//!   `nesting` parses it with the nesting depth capped, so that time stays linear.
 //! - `pdf`: the text layer of a PDF; a scan without one is refused. `inflation`
 //!   measures what its compressed streams expand to before anything inflates them.
 //! - `docx`: the paragraphs and notes of a Word document.
@@ -20,6 +21,7 @@ mod docx;
 mod error;
 mod html;
 mod inflation;
+mod nesting;
 mod panics;
 mod pdf;
 mod text;
