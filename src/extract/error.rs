@@ -29,6 +29,14 @@ pub enum ExtractError {
     #[error("the PDF has no text layer; run OCR first")]
     NoTextLayer,
 
+    /// A PDF whose compressed streams decompress to more than the limit: a
+    /// decompression bomb, or page images too large to hold.
+    #[error(
+        "the PDF's compressed content expands to more than {} MB, the most Plenary reads from one file (it may be a decompression bomb); if it is a scan, run OCR and import the text, otherwise split it into smaller PDFs",
+        limit / (1024 * 1024)
+    )]
+    PdfInflates { limit: u64 },
+
     /// A PDF that needs a password to be read.
     #[error("the PDF is password-protected; save an unprotected copy (e.g. print it to a new PDF) and import that")]
     EncryptedPdf,
@@ -52,6 +60,7 @@ impl ExtractError {
         match self {
             ExtractError::Empty => "empty",
             ExtractError::TooLarge { .. } => "too_large",
+            ExtractError::PdfInflates { .. } => "pdf_inflates",
             ExtractError::Binary { .. } => "binary",
             ExtractError::Unsupported { .. } => "unsupported",
             ExtractError::NoTextLayer => "no_text_layer",

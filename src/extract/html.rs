@@ -14,7 +14,7 @@ use encoding_rs::Encoding;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::ExtractError;
+use super::{nesting, ExtractError};
 
 /// What a page yields: its text and its provenance.
 #[derive(Debug)]
@@ -26,7 +26,7 @@ pub(super) struct Page {
 
 /// Extracts the text, title and canonical URL of an HTML document.
 pub(super) fn extract_html(source: &str) -> Result<Page, ExtractError> {
-    let doc = Html::parse_document(source);
+    let doc = nesting::parse_document(source);
     let title = first_text(&doc, "head title");
     let source_url = canonical_url(&doc);
     let text = content_text(&doc);

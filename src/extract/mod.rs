@@ -8,8 +8,10 @@
 //! source-type detection and the parsers see one kind of text.
 //!
 //! - `text`: encodings (UTF-8, UTF-16, Windows-1252), binary detection, normalisation.
-//! - `html`: the article text of a saved page, with its title and canonical URL.
-//! - `pdf`: the text layer of a PDF; a scan without one is refused.
+//! - `html`: the article text of a saved page, with its title and canonical URL;
+//!   `nesting` parses it with the nesting depth capped, so that time stays linear.
+//! - `pdf`: the text layer of a PDF; a scan without one is refused. `inflation`
+//!   measures what its compressed streams expand to before anything inflates them.
 //! - `docx`: the paragraphs and notes of a Word document.
 //!
 //! Everything that goes wrong is an [`ExtractError`] the user can act on; what went
@@ -18,6 +20,8 @@
 mod docx;
 mod error;
 mod html;
+mod inflation;
+mod nesting;
 mod panics;
 mod pdf;
 mod text;
@@ -67,7 +71,8 @@ pub struct Extracted {
 /// Limits the caller sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest file accepted, and for a DOCX the most bytes uncompressed from it.
+    /// The largest file accepted, and the most bytes uncompressed from a DOCX or
+    /// decompressed from a PDF's streams.
     pub max_bytes: u64,
 }
 
@@ -146,7 +151,7 @@ fn extract_container(
 ) -> Result<Extracted, ExtractError> {
     let named = extension.and_then(container_for_extension);
     if is_pdf(bytes, named == Some(Container::Pdf)) {
-        let (text, notices) = pdf::extract_pdf(bytes)?;
+        let (text, notices) = pdf::extract_pdf(bytes, limits.max_bytes)?;
         return Ok(plain(Container::Pdf, text, notices));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {

@@ -3,18 +3,23 @@
 //! Text comes from `pdf-extract` (fonts, encodings, ToUnicode maps) on a `lopdf`
 //! document. Both run inside [`panics::catch`]: they panic on some malformed files, and
 //! a hostile or truncated PDF must end in an error, never a crash. A page that fails is
-//! reported and skipped; a PDF whose pages hold (next to) no text is a scan.
+//! reported and skipped; a PDF whose pages hold (next to) no text is a scan. Neither
+//! crate limits what it decompresses: [`inflation`] measures that first.
 
 use pdf_extract::{output_doc_page, Document, PlainTextOutput};
 
-use super::{panics, ExtractError};
+use super::{inflation, panics, ExtractError};
 
 /// Fewer visible characters than this over the whole file means there is no text
 /// layer: page numbers or a stray header do not make a scan readable.
 const MIN_TEXT_CHARS: usize = 20;
 
 /// Extracts the text of a PDF, with notices about pages that could not be read.
-pub(super) fn extract_pdf(bytes: &[u8]) -> Result<(String, Vec<String>), ExtractError> {
+/// `max_inflated` caps what its compressed streams may decompress to.
+pub(super) fn extract_pdf(
+    bytes: &[u8],
+    max_inflated: u64,
+) -> Result<(String, Vec<String>), ExtractError> {
     let complete = has_eof_marker(bytes);
     let damaged = |detail: String| {
         ExtractError::DamagedPdf(if complete {
@@ -24,6 +29,9 @@ pub(super) fn extract_pdf(bytes: &[u8]) -> Result<(String, Vec<String>), Extract
         })
     };
 
+    // Loading inflates cross-reference and object streams, extraction the rest: both
+    // without a limit, so the sizes are measured first.
+    inflation::check_file(bytes, max_inflated)?;
     let mut doc = match panics::catch(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(pdf_extract::Error::InvalidPassword | pdf_extract::Error::Decryption(_))) => {
@@ -36,6 +44,7 @@ pub(super) fn extract_pdf(bytes: &[u8]) -> Result<(String, Vec<String>), Extract
     if doc.is_encrypted() && !matches!(panics::catch(|| doc.decrypt("")), Ok(Ok(()))) {
         return Err(ExtractError::EncryptedPdf);
     }
+    inflation::check_document(&doc, max_inflated)?;
     let pages = panics::catch(|| doc.get_pages()).map_err(damaged)?;
     if pages.is_empty() {
         return Err(damaged("it has no pages".to_owned()));

@@ -592,6 +592,7 @@ fn error_codes_are_stable() {
     let errors = [
         (ExtractError::Empty, "empty"),
         (ExtractError::TooLarge { size: 2, limit: 1 }, "too_large"),
+        (ExtractError::PdfInflates { limit: 1 }, "pdf_inflates"),
         (ExtractError::binary("x"), "binary"),
         (ExtractError::Unsupported { what: "x" }, "unsupported"),
         (ExtractError::NoTextLayer, "no_text_layer"),

@@ -246,15 +246,17 @@ fn named_people(
         // Secretary-General of ITU, Hamadoun Touré," / "Mukhisa Kituyi,
         // Secretary-General of UNCTAD,"); "Mr. Touré" alone only refers back.
         let full_name = person.split_whitespace().count() >= 2;
+        // An organisation whose name overlaps the person's ("Mr. World Health
+        // Organization") is not beside it.
         let nearest = orgs
             .iter()
-            .map(|(s, e, org)| {
+            .filter_map(|(s, e, org)| {
                 let gap = if *s >= name.end() {
-                    &subject[name.end()..*s]
+                    subject.get(name.end()..*s)
                 } else {
-                    &subject[*e..name.start()]
+                    subject.get(*e..name.start())
                 };
-                (gap.chars().count(), org)
+                gap.map(|gap| (gap.chars().count(), org))
             })
             .filter(|(gap, _)| *gap <= 60)
             .min_by_key(|(gap, _)| *gap);
@@ -274,4 +276,43 @@ fn named_people(
         }
     }
     candidates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{GazetteerFile, ResolverActor};
+
+    fn resolver() -> Resolver {
+        let file = GazetteerFile::builtin().expect("the shipped gazetteer");
+        let actors = file.actors.iter().enumerate().map(|(i, a)| ResolverActor {
+            id: i as i64,
+            key: a.key().to_string(),
+            name: a.name.clone(),
+            kind: a.kind,
+            iso3: a.iso3.clone(),
+        });
+        let aliases: Vec<(i64, String)> = (file.actors.iter().enumerate())
+            .flat_map(|(i, a)| a.names().map(move |n| (i as i64, n.to_string())))
+            .collect();
+        Resolver::new(actors, aliases)
+    }
+
+    #[test]
+    fn named_people_overlapping_an_organisation_do_not_panic() {
+        // Found forcing General Debate speeches through the UN document parser: the
+        // person's name began inside an organisation's, which panicked "begin > end".
+        let resolver = resolver();
+        let mut people = Vec::new();
+        let found = named_people("Mr. World Health Organization", &resolver, &mut people);
+        assert_eq!(found, Vec::new());
+        // A person beside an organisation is still introduced by it.
+        let found = named_people(
+            "The Secretary-General of the World Health Organization, Tedros Ghebreyesus,",
+            &resolver,
+            &mut people,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "World Health Organization");
+    }
 }
