@@ -105,7 +105,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Seconds to index `texts` with tantivy alone into a new index in `dir`.
-fn bare_tantivy(dir: &std::path::Path, texts: &[String]) -> Result<f64, Box<dyn std::error::Error>> {
+fn bare_tantivy(
+    dir: &std::path::Path,
+    texts: &[String],
+) -> Result<f64, Box<dyn std::error::Error>> {
     use tantivy::schema::{Schema, TEXT};
     std::fs::create_dir_all(dir)?;
     let mut schema = Schema::builder();

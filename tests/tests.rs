@@ -9,6 +9,7 @@ mod consistency;
 mod containers;
 mod formats;
 mod gazetteer;
+mod hostile;
 mod import;
 mod library;
 mod positions;
