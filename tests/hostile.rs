@@ -23,7 +23,9 @@ struct Run {
 }
 
 /// Imports `input` into a new library in `dir` with the real binary, killing it after
-/// twice the time limit, and measures its peak resident memory.
+/// twice the time limit, and measures its peak resident memory. The child is reaped
+/// with `wait4` (which reports its rusage), not `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn import(dir: &Path, input: &Path) -> Run {
     let out = dir.join("output.txt");
     let started = Instant::now();
@@ -116,7 +118,7 @@ fn pdf_bomb(n_mib: usize) -> Vec<u8> {
     let xref = pdf.len();
     write!(pdf, "xref\n0 5\n0000000000 65535 f \n").unwrap();
     for offset in offsets {
-        write!(pdf, "{offset:010} 00000 n \n").unwrap();
+        writeln!(pdf, "{offset:010} 00000 n ").unwrap();
     }
     write!(
         pdf,
