@@ -258,3 +258,20 @@ fn a_failed_edit_changes_nothing_the_index_must_catch_up_with() {
     let library = Library::open(dir.path()).unwrap();
     assert_eq!(library.index_repair(), None);
 }
+
+#[test]
+fn an_index_built_by_another_version_is_rebuilt_and_said_so() {
+    let (dir, library) = library();
+    let before = found(&library, "capacity").len();
+    drop(library);
+    let index = dir.path().join("index");
+    fs::remove_dir_all(&index).unwrap();
+    fs::create_dir(&index).unwrap();
+    let mut schema = tantivy::schema::Schema::builder();
+    schema.add_text_field("text", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&index, schema.build()).unwrap();
+    let library = Library::open(dir.path()).unwrap();
+    let note = library.index_repair().unwrap_or_default();
+    assert!(note.contains("another version of Plenary"), "{note}");
+    assert_eq!(found(&library, "capacity").len(), before);
+}

@@ -50,6 +50,8 @@ pub const DIR: &str = "index";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Health {
     Missing,
+    /// Built by another version of Plenary, with other fields.
+    OtherSchema,
     Damaged(String),
 }
 
@@ -120,9 +122,7 @@ impl SearchIndex {
         let index = Index::open(directory).map_err(damaged)?;
         let fields = Fields::new();
         if index.schema() != fields.schema {
-            return Err(Health::Damaged(
-                "the index was built with another schema".into(),
-            ));
+            return Err(Health::OtherSchema);
         }
         SearchIndex::wrap(dir, index, fields).map_err(damaged)
     }

@@ -198,6 +198,7 @@ impl SearchIndex {
 fn why(reason: &Health) -> String {
     match reason {
         Health::Missing => "it was missing".to_string(),
+        Health::OtherSchema => "it was built by another version of Plenary".to_string(),
         Health::Damaged(why) => format!("it was damaged ({why})"),
     }
 }
