@@ -14,10 +14,18 @@ fn actors_list_json_has_the_documented_fields() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
         .collect();
-    assert_eq!(lines.len(), 195, "193 member states and 2 observer states");
+    assert_eq!(
+        lines.len(),
+        200,
+        "193 member states, 2 observer states and 5 former member states"
+    );
+    let ussr = lines.iter().find(|a| a["iso3"] == "SUN").unwrap();
+    assert_eq!(ussr["name"], "Union of Soviet Socialist Republics");
+    assert_eq!(ussr["until"], "1991-12-25");
     let france = lines.iter().find(|a| a["name"] == "France").unwrap();
     assert_eq!(france["kind"], "state");
     assert_eq!(france["iso3"], "FRA");
+    assert!(france["until"].is_null());
     assert_eq!(france["region"], "Western European and Others Group");
     let groups = france["groups"].as_array().unwrap();
     assert!(groups.iter().any(|g| g == "European Union"), "{groups:?}");
@@ -34,6 +42,15 @@ fn actors_list_table_and_kinds() {
     assert!(text.starts_with("NAME"), "{text}");
     assert!(
         text.contains("Chair") && text.contains("Secretariat"),
+        "{text}"
+    );
+    let out = plenary(dir.path(), &["actors", "list", "--kind", "state"]);
+    let text = stdout(&out);
+    let gdr = text
+        .lines()
+        .find(|l| l.starts_with("German Democratic Republic"));
+    assert!(
+        gdr.is_some_and(|l| l.contains("state (until 1990-10-02)")),
         "{text}"
     );
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use plenary::gazetteer::GazetteerFile;
 use plenary::{ActorKind, Library, Resolution};
 
-use crate::common::{corpus, temp_dir};
+use crate::common::{corpus, corpus_files, temp_dir, ungdc_speaker_key};
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = temp_dir();
@@ -132,7 +132,7 @@ fn gazetteer_has_every_member_state_and_the_groups() {
     let states: Vec<_> = file
         .actors
         .iter()
-        .filter(|a| a.kind == ActorKind::State)
+        .filter(|a| a.kind == ActorKind::State && a.until.is_none())
         .collect();
     assert_eq!(states.iter().filter(|a| !a.observer).count(), 193);
     let observers: BTreeSet<_> = states
@@ -212,6 +212,20 @@ fn iso_codes_agree_with_iso_3166() {
             wrong.push(format!("{}: no codes", actor.name));
             continue;
         };
+        if actor.until.is_some() {
+            // ISO 3166-3: codes of the countries that left ISO 3166-1.
+            let former = [
+                ("SUN", "SU"),
+                ("YUG", "YU"),
+                ("CSK", "CS"),
+                ("DDR", "DD"),
+                ("YMD", "YD"),
+            ];
+            if !former.contains(&(iso3.as_str(), iso2.as_str())) {
+                wrong.push(format!("{}: {iso3}/{iso2} is not ISO 3166-3", actor.name));
+            }
+            continue;
+        }
         match celes::Country::from_alpha3(iso3) {
             Ok(country) if country.alpha2 == iso2.as_str() => {}
             Ok(country) => wrong.push(format!(
@@ -262,6 +276,85 @@ fn unknown_names_get_suggestions() {
     }
 }
 
+/// The five former Member States: each ended on its `until` day and left today's States.
+#[test]
+fn former_states_are_the_five_and_their_successors_are_today_s() {
+    let file = GazetteerFile::builtin().unwrap();
+    let by_key: HashMap<_, _> = file.actors.iter().map(|a| (a.key(), a)).collect();
+    let former: BTreeSet<_> = file
+        .actors
+        .iter()
+        .filter(|a| a.until.is_some())
+        .map(|a| a.key())
+        .collect();
+    assert_eq!(former, BTreeSet::from(["CSK", "DDR", "SUN", "YMD", "YUG"]));
+    for key in &former {
+        let state = by_key[key];
+        assert_eq!(
+            state.iso3.as_deref(),
+            Some(*key),
+            "keyed by its ISO 3166-3 code"
+        );
+        assert!(state.groups.is_empty(), "{key}: memberships are today's");
+        for successor in &state.successors {
+            assert!(
+                by_key[successor.as_str()].until.is_none(),
+                "{key} → {successor}"
+            );
+        }
+    }
+    assert_eq!(by_key["SUN"].continued_by.as_deref(), Some("RUS"));
+}
+
+/// A former State speaks only in its time, and today's States keep today's names.
+#[test]
+fn names_of_former_states_resolve_by_the_record_s_date() {
+    let (_dir, library) = library();
+    let r = library.resolver();
+    let on = |y| chrono::NaiveDate::from_ymd_opt(y, 9, 15);
+    let name = |n: &str, date| r.resolve_on(n, date).name().map(str::to_string);
+    let cases = [
+        ("Yemen", on(2020), Some("Yemen")),
+        ("Yemen", on(1985), Some("Yemen")),
+        ("Germany", on(2020), Some("Germany")),
+        ("Democratic Yemen", on(1985), Some("Democratic Yemen")),
+        ("Democratic Yemen", on(2020), None),
+        (
+            "German Democratic Republic",
+            on(1989),
+            Some("German Democratic Republic"),
+        ),
+        ("German Democratic Republic", on(1991), None),
+        ("Yugoslavia", on(1991), Some("Yugoslavia")),
+        ("Yugoslavia", on(2001), None),
+        ("Czechoslovakia", on(1992), Some("Czechoslovakia")),
+        ("Czechoslovakia", on(1993), None),
+        (
+            "Russian Federation",
+            on(1985),
+            Some("Union of Soviet Socialist Republics"),
+        ),
+        ("Russia", on(2020), Some("Russian Federation")),
+        ("Belarus", on(1985), Some("Belarus")),
+        ("Czechia", on(1985), Some("Czechia")),
+    ];
+    for (input, date, expected) in cases {
+        assert_eq!(
+            name(input, date).as_deref(),
+            expected,
+            "{input:?} on {date:?}"
+        );
+    }
+    let modern = "The collapse of the Soviet Union and the wars of the former Yugoslavia \
+                  taught Germany, Yemen and the Czech Republic, as the GDR did.";
+    let mentioned: Vec<_> = r
+        .mentions(modern, |k| k == ActorKind::State)
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(mentioned, ["Germany", "Yemen", "Czechia"]);
+}
+
 /// Acceptance: every country code the UN General Debate corpus uses names its actor.
 #[test]
 fn every_ungdc_country_code_resolves() {
@@ -297,4 +390,38 @@ fn every_ungdc_country_code_resolves() {
         unresolved.is_empty(),
         "unresolved UNGDC codes: {unresolved:?}"
     );
+}
+
+/// Acceptance: every country code of the 1970–1994 General Debate files names, in its
+/// year, the State of its time (a cheap check beside the full import in `import.rs`).
+#[test]
+fn every_ungdc_1970_1994_code_names_the_state_of_its_year() {
+    let Some(corpus) = corpus() else { return };
+    let (_dir, library) = library();
+    let names: HashMap<_, _> = library
+        .actors(None)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.key, a.name))
+        .collect();
+    let files = corpus_files(&corpus.join("ungdc-1970-1994"));
+    assert_eq!(files.len(), 3568);
+    let mut codes = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_str().unwrap();
+        let (code, rest) = name.split_once('_').unwrap();
+        codes.insert(code.to_string());
+        let year: i32 = rest[rest.len() - 8..rest.len() - 4].parse().unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(year, 9, 15);
+        let expected = ungdc_speaker_key(name).unwrap();
+        let got = library.resolver().resolve_code_on(code, date);
+        if got.name() != names.get(&expected).map(String::as_str) {
+            wrong.push(format!("{name}: {got:?}, expected {expected}"));
+        }
+    }
+    for former in ["YUG", "CSK", "DDR", "YMD"] {
+        assert!(codes.contains(former), "no {former} file");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

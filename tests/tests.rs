@@ -15,4 +15,5 @@ mod library;
 mod positions;
 mod search;
 mod seeds;
+mod ungdc_1970_1994;
 mod webtv;

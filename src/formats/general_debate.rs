@@ -68,6 +68,13 @@ fn heading_session(heading: &str) -> Option<i64> {
     Some(tens + text::number_word(&c[3].to_lowercase())?)
 }
 
+/// About when the general debate of `year` opens (mid-September): the day a speech
+/// named only by its year is read at, so a file of 1991 filed under `RUS` is the Soviet
+/// Union's and one of 1992 the Russian Federation's.
+fn debate_opening(year: i64) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, 9, 15)
+}
+
 /// Whether `source` is a General Debate speech by its heading: it names the general
 /// debate and a session of the General Assembly.
 pub fn is_speech(source: &str) -> bool {
@@ -131,13 +138,15 @@ pub fn parse(
 fn speaker(source: &str, file_name: &str, resolver: &Resolver) -> Result<Speaker, ParseError> {
     if let Some((code, session, year)) = file_name_parts(file_name) {
         let name = resolver
-            .resolve_code(&code)
+            .resolve_code_on(&code, debate_opening(year))
             .name()
             .map(str::to_string)
             .ok_or_else(|| {
                 ParseError::new(
                     1,
-                    format!("the country code {code:?} in the file name names no known actor"),
+                    format!(
+                        "the country code {code:?} in the file name names no known actor of {year}"
+                    ),
                 )
             })?;
         return Ok(Speaker {
@@ -157,7 +166,7 @@ fn speaker(source: &str, file_name: &str, resolver: &Resolver) -> Result<Speaker
         )
     })?;
     let name = resolver
-        .mentions(&head, |k| matches!(k, ActorKind::State | ActorKind::Group))
+        .mentions_any_time(&head, |k| matches!(k, ActorKind::State | ActorKind::Group))
         .into_iter()
         .next()
         .map(|m| m.name)

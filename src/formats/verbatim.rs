@@ -323,7 +323,7 @@ fn remember_person(introduced: &str, resolver: &Resolver, people: &mut Vec<(Stri
         return;
     };
     let country = resolver
-        .mentions(office, |k| matches!(k, ActorKind::State | ActorKind::Group))
+        .mentions_any_time(office, |k| matches!(k, ActorKind::State | ActorKind::Group))
         .into_iter()
         .next();
     if let Some(m) = country {

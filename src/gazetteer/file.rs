@@ -1,12 +1,13 @@
 //! The gazetteer file: actors as written in `assets/gazetteer.toml` (or a user's own
 //! file), checked on reading — unknown group keys and duplicate aliases are errors
-//! with the line — and the States' names in other languages merged in as aliases.
+//! with the line, and so are a former State's bad dates or successors (`former`) — and
+//! the States' names in other languages merged in as aliases.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
-use super::{names, ActorKind, BUILTIN, BUILTIN_NAME, TRANSLATIONS, TRANSLATIONS_NAME};
+use super::{former, names, ActorKind, BUILTIN, BUILTIN_NAME, TRANSLATIONS, TRANSLATIONS_NAME};
 use crate::error::{Error, Result};
 
 /// One actor as written in the gazetteer file.
@@ -34,6 +35,15 @@ pub struct ActorEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub observer: bool,
+    /// A former State's last day, `YYYY-MM-DD` (see `former`); none for today's actors.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// Keys of the States a former State's territory became.
+    #[serde(default)]
+    pub successors: Vec<String>,
+    /// The successor that continued a former State's seat, whose code sources use for it.
+    #[serde(default)]
+    pub continued_by: Option<String>,
 }
 
 impl ActorEntry {
@@ -158,8 +168,18 @@ impl GazetteerFile {
             }
         }
         let mut seen_aliases: HashMap<String, &str> = HashMap::new();
+        let mut seen_codes: HashMap<&str, &str> = HashMap::new();
         for entry in &raw.actor {
             let line = line_of(entry.key.span().start);
+            former::check(entry, &keys).map_err(|message| fail(line, message))?;
+            if let Some(iso3) = &entry.iso3 {
+                if let Some(other) = seen_codes.insert(iso3, entry.key()) {
+                    return Err(fail(
+                        line,
+                        format!("iso3 {iso3:?} of {} already names {other}", entry.key()),
+                    ));
+                }
+            }
             if entry.name.trim().is_empty() {
                 return Err(fail(line, format!("{} has an empty name", entry.key())));
             }

@@ -1,7 +1,8 @@
 //! The gazetteer: who can speak in a meeting and every way records name them.
 //!
 //! The shipped list (`assets/gazetteer.toml`, compiled into the binary) holds the 193
-//! UN member states, the observer states, the EU, the UN regional groups, negotiating
+//! UN member states, the observer states, the former member states of their time
+//! ([`former`]), the EU, the UN regional groups, negotiating
 //! groups (NAM, African Group, Arab Group, ASEAN, …), organisations, stakeholder
 //! categories and the roles (Chair, Secretariat). [`GazetteerFile::parse`] checks it
 //! (unknown group keys, duplicate aliases) and the store loads it into the library; a
@@ -16,6 +17,7 @@
 //! [`names`] folds names for comparison.
 
 mod file;
+pub mod former;
 pub mod names;
 mod resolver;
 
@@ -148,6 +150,8 @@ aliases = ["French Republic"]
             name: a.name.clone(),
             kind: a.kind,
             iso3: a.iso3.clone(),
+            until: a.until.as_deref().and_then(former::parse_until),
+            continued_by: None,
         });
         let aliases = file
             .actors

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{names, ActorKind};
@@ -49,6 +50,17 @@ pub struct ResolverActor {
     pub name: String,
     pub kind: ActorKind,
     pub iso3: Option<String>,
+    /// A former State's last day (`gazetteer::former`); none for today's actors.
+    pub until: Option<NaiveDate>,
+    /// The actor that continued a former State's seat (the Russian Federation the USSR's).
+    pub continued_by: Option<i64>,
+}
+
+impl ResolverActor {
+    /// Whether the actor is a former State.
+    pub fn is_former(&self) -> bool {
+        self.until.is_some()
+    }
 }
 
 /// An actor named in running text.
@@ -77,6 +89,9 @@ pub struct Resolver {
     acronyms: HashSet<String>,
     /// The first folded word of every alias, to skip words that start no name.
     first_words: HashSet<String>,
+    /// Former States by the actor that continued them, to read a continuer's name or code
+    /// in a record of the former State's time as the former State.
+    continued: HashMap<i64, Vec<i64>>,
     /// Every alias by how it sounds (`names::sound_key`), built on first use.
     by_sound: std::sync::OnceLock<Vec<(String, String, i64)>>,
 }
@@ -112,6 +127,13 @@ impl Resolver {
             if let Some(iso3) = &actor.iso3 {
                 resolver.by_iso3.insert(iso3.clone(), actor.id);
             }
+            if let Some(continuer) = actor.continued_by {
+                resolver
+                    .continued
+                    .entry(continuer)
+                    .or_default()
+                    .push(actor.id);
+            }
             resolver.actors.insert(actor.id, actor);
         }
         for (id, alias) in aliases {
@@ -126,11 +148,28 @@ impl Resolver {
         self.actors.get(&id)
     }
 
-    /// Every actor named in `text` whose kind `wanted` accepts, in order, longest name
-    /// first where names overlap ("Republic of Korea", not "Korea"). A name counts
-    /// only where it starts with a capital letter, and an alias written in capitals
-    /// ("UK", "WHO") only where the text writes it in capitals.
+    /// Every actor of today named in `text` whose kind `wanted` accepts, in order,
+    /// longest name first where names overlap ("Republic of Korea", not "Korea"). A name
+    /// counts only where it starts with a capital letter, and an alias written in
+    /// capitals ("UK", "WHO") only where the text writes it in capitals. A former
+    /// State's name is passed over ("since the Soviet Union", "Democratic Yemen" is not
+    /// Yemen): in running text it is history, not a speaker.
     pub fn mentions(&self, text: &str, wanted: impl Fn(ActorKind) -> bool) -> Vec<Mention> {
+        self.scan(text, wanted, false)
+    }
+
+    /// Like [`Resolver::mentions`], former States included: for the headings and
+    /// offices of records that may be of their time ("Minister for Foreign Affairs of
+    /// Yugoslavia").
+    pub fn mentions_any_time(
+        &self,
+        text: &str,
+        wanted: impl Fn(ActorKind) -> bool,
+    ) -> Vec<Mention> {
+        self.scan(text, wanted, true)
+    }
+
+    fn scan(&self, text: &str, wanted: impl Fn(ActorKind) -> bool, former: bool) -> Vec<Mention> {
         let words = words(text);
         let mut found = Vec::new();
         let mut i = 0;
@@ -163,10 +202,14 @@ impl Resolver {
                         return None;
                     }
                     let actor = self.actors.get(&id)?;
-                    wanted(actor.kind).then_some((n, span_end, actor))
+                    (wanted(actor.kind) || actor.is_former()).then_some((n, span_end, actor))
                 });
             match longest {
                 Some((n, span_end, actor)) => {
+                    if actor.is_former() && !(former && wanted(actor.kind)) {
+                        i += n;
+                        continue;
+                    }
                     found.push(Mention {
                         start,
                         end: span_end,
@@ -193,6 +236,44 @@ impl Resolver {
         }
     }
 
+    /// Resolves a name as a record of `date` uses it: a former State's name names it
+    /// up to its last day and nobody after (a wrong speaker is worse than none); a name
+    /// or code of the State that continued one ("Russian Federation", `RUS`) names the
+    /// former State in its time. Without a date, a name names whom it names today.
+    pub fn resolve_on(&self, name: &str, date: Option<NaiveDate>) -> Resolution {
+        self.in_its_time(self.resolve(name), date)
+    }
+
+    /// A country code of a file name ([`Resolver::resolve_code`]) in a record of `date`,
+    /// read as [`Resolver::resolve_on`] reads names.
+    pub fn resolve_code_on(&self, code: &str, date: Option<NaiveDate>) -> Resolution {
+        self.in_its_time(self.resolve_code(code), date)
+    }
+
+    /// The actor a resolution names, as of `date`.
+    fn in_its_time(&self, resolution: Resolution, date: Option<NaiveDate>) -> Resolution {
+        let (Some(date), Some(id)) = (date, resolution.actor_id()) else {
+            return resolution;
+        };
+        let alive = |id: &i64| {
+            self.actors
+                .get(id)
+                .is_some_and(|a| a.until.is_none_or(|until| date <= until))
+        };
+        let of_its_time = self
+            .continued
+            .get(&id)
+            .and_then(|former| former.iter().find(|f| alive(f)))
+            .copied()
+            .or_else(|| alive(&id).then_some(id));
+        match of_its_time.and_then(|id| self.actors.get(&id)) {
+            Some(actor) => known(actor),
+            None => Resolution::Unknown {
+                suggestions: Vec::new(),
+            },
+        }
+    }
+
     /// Resolves a name like [`Resolver::resolve`], without looking for suggestions when
     /// it is unknown: for parsers, which ask of every short line whether it is a name.
     pub fn find(&self, name: &str) -> Resolution {
@@ -202,12 +283,7 @@ impl Resolver {
             is_code.then(|| self.by_iso3.get(trimmed)).flatten()
         });
         match id.and_then(|id| self.actors.get(id)) {
-            Some(actor) => Resolution::Known {
-                actor_id: actor.id,
-                key: actor.key.clone(),
-                name: actor.name.clone(),
-                kind: actor.kind,
-            },
+            Some(actor) => known(actor),
             None => Resolution::Unknown {
                 suggestions: Vec::new(),
             },
@@ -224,12 +300,7 @@ impl Resolver {
             .get(&code.to_ascii_uppercase())
             .and_then(|id| self.actors.get(id))
         {
-            Some(actor) => Resolution::Known {
-                actor_id: actor.id,
-                key: actor.key.clone(),
-                name: actor.name.clone(),
-                kind: actor.kind,
-            },
+            Some(actor) => known(actor),
             None => self.resolve(code),
         }
     }
@@ -258,13 +329,15 @@ impl Resolver {
             .collect()
     }
 
-    /// Every folded alias with its sound key and actor id (see `names::sound_key`),
-    /// computed once per resolver.
+    /// Every folded alias of today's actors with its sound key and actor id (see
+    /// `names::sound_key`), computed once per resolver. Former States have none: a
+    /// misheard name is never matched to a State that no longer speaks.
     pub fn aliases_by_sound(&self) -> &[(String, String, i64)] {
         self.by_sound.get_or_init(|| {
             let mut all: Vec<(String, String, i64)> = self
                 .by_alias
                 .iter()
+                .filter(|(_, id)| self.actors.get(id).is_some_and(|a| !a.is_former()))
                 .map(|(alias, id)| (names::sound_key(alias), alias.clone(), *id))
                 .collect();
             all.sort();
@@ -280,6 +353,16 @@ impl Resolver {
     /// Whether the resolver knows no actor.
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
+    }
+}
+
+/// The resolution naming `actor`.
+fn known(actor: &ResolverActor) -> Resolution {
+    Resolution::Known {
+        actor_id: actor.id,
+        key: actor.key.clone(),
+        name: actor.name.clone(),
+        kind: actor.kind,
     }
 }
 

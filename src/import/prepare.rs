@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::{sha256_hex, ImportOptions, ImportOutcome, ImportStatus};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extracted};
@@ -128,16 +130,17 @@ fn parse(
     Ok(parsed)
 }
 
-/// The actor a name resolves to, if exactly one.
-fn actor(resolver: &Resolver, name: Option<&str>) -> Option<i64> {
-    name.and_then(|n| match resolver.resolve(n) {
+/// The actor a name resolves to, if exactly one, as of the record's date (a former
+/// State speaks only in its time).
+fn actor(resolver: &Resolver, name: Option<&str>, date: Option<NaiveDate>) -> Option<i64> {
+    name.and_then(|n| match resolver.resolve_on(n, date) {
         Resolution::Known { actor_id, .. } => Some(actor_id),
         Resolution::Unknown { .. } => None,
     })
 }
 
 fn statement_actors(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<[Option<i64>; 3]> {
-    let id = |name: &Option<String>| actor(resolver, name.as_deref());
+    let id = |name: &Option<String>| actor(resolver, name.as_deref(), parsed.date);
     let statements = parsed.statements.iter();
     statements
         .map(|s| {
@@ -152,7 +155,9 @@ fn statement_actors(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<[Option
 
 fn co_speakers(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<Vec<i64>> {
     let resolved = |names: &[String]| {
-        let ids = names.iter().filter_map(|n| actor(resolver, Some(n)));
+        let ids = names
+            .iter()
+            .filter_map(|n| actor(resolver, Some(n), parsed.date));
         ids.collect()
     };
     parsed
@@ -165,7 +170,10 @@ fn co_speakers(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<Vec<i64>> {
 fn speaker_list_actors(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<Option<i64>> {
     let entries = parsed.speaker_list.iter();
     entries
-        .map(|e| actor(resolver, e.name.as_deref().or(Some(e.label.as_str()))))
+        .map(|e| {
+            let name = e.name.as_deref().or(Some(e.label.as_str()));
+            actor(resolver, name, parsed.date)
+        })
         .collect()
 }
 

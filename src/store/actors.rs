@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::gazetteer::{names, ActorKind, GazetteerFile, ResolverActor};
+use crate::gazetteer::{former, names, ActorKind, GazetteerFile, ResolverActor};
 
 /// An actor with its region, groups and aliases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +31,8 @@ pub struct Actor {
     /// Every other name it answers to.
     pub aliases: Vec<String>,
     pub observer: bool,
+    /// A former State's last day (`YYYY-MM-DD`); none for today's actors.
+    pub until: Option<String>,
 }
 
 /// Library metadata key holding the hash of the gazetteer last loaded.
@@ -70,7 +72,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT a.id, a.key, a.name, a.kind, a.category, a.iso2, a.iso3, a.observer,
-                        r.name, r.key
+                        r.name, r.key, a.until
                  FROM actors a LEFT JOIN actors r ON r.id = a.region_id
                  WHERE ?1 IS NULL OR a.kind = ?1",
             )
@@ -88,6 +90,7 @@ impl Store {
                     observer: r.get(7)?,
                     region: r.get(8)?,
                     region_key: r.get(9)?,
+                    until: r.get(10)?,
                     groups: Vec::new(),
                     group_keys: Vec::new(),
                     aliases: Vec::new(),
@@ -148,7 +151,7 @@ impl Store {
         let doing = "reading actors";
         let mut stmt = self
             .conn
-            .prepare("SELECT id, key, name, kind, iso3 FROM actors")
+            .prepare("SELECT id, key, name, kind, iso3, until, continued_by_id FROM actors")
             .map_err(self.err(doing))?;
         let rows = stmt
             .query_map([], |r| {
@@ -158,6 +161,11 @@ impl Store {
                     name: r.get(2)?,
                     kind: r.get(3)?,
                     iso3: r.get(4)?,
+                    until: r
+                        .get::<_, Option<String>>(5)?
+                        .as_deref()
+                        .and_then(former::parse_until),
+                    continued_by: r.get(6)?,
                 })
             })
             .map_err(self.err(doing))?;
@@ -180,11 +188,11 @@ fn upsert_actors<'f>(
     file: &'f GazetteerFile,
 ) -> rusqlite::Result<HashMap<&'f str, i64>> {
     let mut upsert = tx.prepare(
-        "INSERT INTO actors (key, name, kind, category, iso2, iso3, observer, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'gazetteer')
+        "INSERT INTO actors (key, name, kind, category, iso2, iso3, observer, until, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'gazetteer')
          ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
            category = excluded.category, iso2 = excluded.iso2, iso3 = excluded.iso3,
-           observer = excluded.observer, origin = 'gazetteer'
+           observer = excluded.observer, until = excluded.until, origin = 'gazetteer'
          RETURNING id",
     )?;
     let mut ids: HashMap<&str, i64> = HashMap::new();
@@ -197,7 +205,8 @@ fn upsert_actors<'f>(
                 a.category,
                 a.iso2,
                 a.iso3,
-                a.observer
+                a.observer,
+                a.until
             ],
             |r| r.get(0),
         )?;
@@ -223,7 +232,8 @@ fn link_actors(
         "INSERT INTO memberships (member_id, group_id, origin)
          VALUES (?1, ?2, 'gazetteer') ON CONFLICT DO NOTHING",
     )?;
-    let mut region = tx.prepare("UPDATE actors SET region_id = ?2 WHERE id = ?1")?;
+    let mut region =
+        tx.prepare("UPDATE actors SET region_id = ?2, continued_by_id = ?3 WHERE id = ?1")?;
     for a in &file.actors {
         let id = ids[a.key()];
         for name in a.names() {
@@ -233,7 +243,8 @@ fn link_actors(
             member.execute(params![id, ids[group.as_str()]])?;
         }
         let region_id = a.region.as_deref().map(|r| ids[r]);
-        region.execute(params![id, region_id])?;
+        let continued_by = a.continued_by.as_deref().map(|c| ids[c]);
+        region.execute(params![id, region_id, continued_by])?;
     }
     Ok(())
 }

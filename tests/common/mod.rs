@@ -47,3 +47,30 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// The actor key a UN General Debate Corpus file stands for, read from its name
+/// (`YUG_45_1990.txt`): the code in it, except that the corpus files the Soviet Union's
+/// speeches under `RUS` until the Union ended (1991). Written out here, apart from the
+/// gazetteer, so the tests check the resolver against an independent reading.
+pub fn ungdc_speaker_key(file_name: &str) -> Option<String> {
+    let mut parts = file_name.strip_suffix(".txt")?.split('_');
+    let (code, _session, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let year: i32 = year.parse().ok()?;
+    Some(if code == "RUS" && year <= 1991 {
+        "SUN".to_string()
+    } else {
+        code.to_string()
+    })
+}
+
+/// Every `.txt` file under `dir`, one folder deep (`Session NN - YYYY/FILE.txt`).
+pub fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("a corpus folder")
+        .flat_map(|session| std::fs::read_dir(session.unwrap().path()).unwrap())
+        .map(|file| file.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}

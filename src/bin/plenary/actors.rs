@@ -20,9 +20,13 @@ fn list(library: &Library, kind: Option<&str>, format: Format) -> anyhow::Result
     let actors = library.actors(kind)?;
     let mut table = Table::new(["NAME", "KIND", "ISO3", "REGION", "GROUPS"]);
     for a in &actors {
+        let kind = match &a.until {
+            Some(until) => format!("{} (until {until})", a.kind),
+            None => a.kind.to_string(),
+        };
         table.row([
             a.name.as_str(),
-            a.kind.as_str(),
+            &kind,
             a.iso3.as_deref().unwrap_or("-"),
             a.region_key.as_deref().unwrap_or("-"),
             &a.group_keys.join(","),

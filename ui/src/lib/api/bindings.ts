@@ -21,7 +21,11 @@ groups: Array<string>, group_keys: Array<string>,
 /**
  * Every other name it answers to.
  */
-aliases: Array<string>, observer: boolean, };
+aliases: Array<string>, observer: boolean, 
+/**
+ * A former State's last day (`YYYY-MM-DD`); none for today's actors.
+ */
+until: string | null, };
 
 /**
  * What sort of actor speaks.
