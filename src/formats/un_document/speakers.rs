@@ -291,6 +291,8 @@ mod tests {
             name: a.name.clone(),
             kind: a.kind,
             iso3: a.iso3.clone(),
+            until: None,
+            continued_by: None,
         });
         let aliases: Vec<(i64, String)> = (file.actors.iter().enumerate())
             .flat_map(|(i, a)| a.names().map(move |n| (i as i64, n.to_string())))
