@@ -30,8 +30,9 @@ pub(super) fn extract_pdf(
     };
 
     // Loading inflates cross-reference and object streams, extraction the rest: both
-    // without a limit, so the sizes are measured first.
-    inflation::check_file(bytes, max_inflated)?;
+    // without a limit, so the sizes are measured first (with `weezl` and `flate2`,
+    // third-party decoders too, hence the catch).
+    panics::catch(|| inflation::check_file(bytes, max_inflated)).map_err(damaged)??;
     let mut doc = match panics::catch(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(pdf_extract::Error::InvalidPassword | pdf_extract::Error::Decryption(_))) => {
@@ -44,7 +45,7 @@ pub(super) fn extract_pdf(
     if doc.is_encrypted() && !matches!(panics::catch(|| doc.decrypt("")), Ok(Ok(()))) {
         return Err(ExtractError::EncryptedPdf);
     }
-    inflation::check_document(&doc, max_inflated)?;
+    panics::catch(|| inflation::check_document(&doc, max_inflated)).map_err(damaged)??;
     let pages = panics::catch(|| doc.get_pages()).map_err(damaged)?;
     if pages.is_empty() {
         return Err(damaged("it has no pages".to_owned()));
