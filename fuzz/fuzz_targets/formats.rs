@@ -12,24 +12,11 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use plenary::extract::{extract, Limits};
 use plenary::formats::{self, SourceType};
-use plenary::gazetteer::{GazetteerFile, Resolver, ResolverActor};
+use plenary::gazetteer::{GazetteerFile, Resolver};
 
 static RESOLVER: LazyLock<Resolver> = LazyLock::new(|| {
     let file = GazetteerFile::builtin().expect("the shipped gazetteer");
-    let id = |i: usize| i as i64 + 1;
-    let actors = file.actors.iter().enumerate().map(|(i, a)| ResolverActor {
-        id: id(i),
-        key: a.key().to_string(),
-        name: a.name.clone(),
-        kind: a.kind,
-        iso3: a.iso3.clone(),
-    });
-    let aliases = file
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.names().map(move |n| (id(i), n.to_string())));
-    Resolver::new(actors, aliases.collect::<Vec<_>>())
+    file.resolver()
 });
 
 const FILE_NAMES: [&str; 3] = [

@@ -81,6 +81,27 @@ pub struct GazetteerFile {
 }
 
 impl GazetteerFile {
+    /// A resolver over this file's actors alone, ids in file order from 1: for tools and
+    /// tests without a library (a library's resolver comes from its database).
+    pub fn resolver(&self) -> super::Resolver {
+        let id = |key: &str| {
+            let position = self.actors.iter().position(|a| a.key() == key);
+            position.map_or(0, |i| i as i64 + 1)
+        };
+        let actors = self.actors.iter().map(|a| super::ResolverActor {
+            id: id(a.key()),
+            key: a.key().to_string(),
+            name: a.name.clone(),
+            kind: a.kind,
+            iso3: a.iso3.clone(),
+            until: a.until.as_deref().and_then(former::parse_until),
+            continued_by: a.continued_by.as_deref().map(id),
+        });
+        let aliases =
+            (self.actors.iter()).flat_map(|a| a.names().map(move |n| (id(a.key()), n.to_string())));
+        super::Resolver::new(actors, aliases.collect::<Vec<_>>())
+    }
+
     /// The gazetteer compiled into Plenary, with the States' French and Spanish names.
     pub fn builtin() -> Result<Self> {
         Self::parse(BUILTIN_NAME, BUILTIN)?.with_translations(TRANSLATIONS_NAME, TRANSLATIONS)

@@ -73,7 +73,7 @@ pub fn check(entry: &ActorEntry, keys: &HashMap<&str, &ActorEntry>) -> Result<()
 mod tests {
     use chrono::NaiveDate;
 
-    use crate::gazetteer::{ActorKind, GazetteerFile, Resolver, ResolverActor};
+    use crate::gazetteer::{ActorKind, GazetteerFile, Resolver};
 
     /// A group, current States, a former State continued by a current one and one
     /// merged into a current one.
@@ -226,22 +226,9 @@ successors = ["YEM"]
 
     /// A resolver over `FILE`, ids in file order.
     fn resolver() -> Resolver {
-        let file = GazetteerFile::parse("former.toml", FILE).unwrap();
-        let id = |key: &str| file.actors.iter().position(|a| a.key() == key).unwrap() as i64 + 1;
-        let actors = file.actors.iter().map(|a| ResolverActor {
-            id: id(a.key()),
-            key: a.key().to_string(),
-            name: a.name.clone(),
-            kind: a.kind,
-            iso3: a.iso3.clone(),
-            until: a.until.as_deref().and_then(super::parse_until),
-            continued_by: a.continued_by.as_deref().map(id),
-        });
-        let aliases = file
-            .actors
-            .iter()
-            .flat_map(|a| a.aliases.iter().map(|al| (id(a.key()), al.clone())));
-        Resolver::new(actors, aliases)
+        GazetteerFile::parse("former.toml", FILE)
+            .unwrap()
+            .resolver()
     }
 
     fn on(year: i32) -> Option<NaiveDate> {

@@ -143,22 +143,7 @@ aliases = ["French Republic"]
 "#;
 
     fn resolver(text: &str) -> Resolver {
-        let file = GazetteerFile::parse("test", text).unwrap();
-        let actors = file.actors.iter().enumerate().map(|(i, a)| ResolverActor {
-            id: i as i64 + 1,
-            key: a.key().to_string(),
-            name: a.name.clone(),
-            kind: a.kind,
-            iso3: a.iso3.clone(),
-            until: a.until.as_deref().and_then(former::parse_until),
-            continued_by: None,
-        });
-        let aliases = file
-            .actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.aliases.iter().map(move |al| (i as i64 + 1, al.clone())));
-        Resolver::new(actors, aliases)
+        GazetteerFile::parse("test", text).unwrap().resolver()
     }
 
     #[test]

@@ -281,23 +281,11 @@ fn named_people(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{GazetteerFile, ResolverActor};
+    use crate::gazetteer::GazetteerFile;
 
     fn resolver() -> Resolver {
         let file = GazetteerFile::builtin().expect("the shipped gazetteer");
-        let actors = file.actors.iter().enumerate().map(|(i, a)| ResolverActor {
-            id: i as i64,
-            key: a.key().to_string(),
-            name: a.name.clone(),
-            kind: a.kind,
-            iso3: a.iso3.clone(),
-            until: None,
-            continued_by: None,
-        });
-        let aliases: Vec<(i64, String)> = (file.actors.iter().enumerate())
-            .flat_map(|(i, a)| a.names().map(move |n| (i as i64, n.to_string())))
-            .collect();
-        Resolver::new(actors, aliases)
+        file.resolver()
     }
 
     #[test]
