@@ -4,7 +4,7 @@
 //! database; leftovers of an interrupted index write are reported and removed.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,19 +14,7 @@ use plenary::{ImportOptions, Library, NewTag, Remedy, SearchRequest, Stance};
 
 use crate::common::{corpus, plenary, stderr, temp_dir};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
-}
-
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = temp_dir();
-    let mut library = Library::open(dir.path()).unwrap();
-    let results = library
-        .import(&[fixtures()], &ImportOptions::default(), |_| {})
-        .unwrap();
-    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
-    (dir, library)
-}
+use crate::common::fixtures_library as library;
 
 /// The ids of statements that `query` finds.
 fn found(library: &Library, query: &str) -> Vec<i64> {

@@ -7,26 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use plenary::import::ImportOptions;
 use plenary::index::search::{SearchRequest, Sort};
 use plenary::{Error, Library, SearchResults};
 
 use crate::common::{corpus, plenary, stderr, stdout, temp_dir};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
-}
-
-/// A library holding the small fixtures.
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = temp_dir();
-    let mut library = Library::open(dir.path()).unwrap();
-    let results = library
-        .import(&[fixtures()], &ImportOptions::default(), |_| {})
-        .unwrap();
-    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
-    (dir, library)
-}
+use crate::common::{fixtures, fixtures_library as library};
 
 fn search(library: &Library, query: &str) -> SearchResults {
     library

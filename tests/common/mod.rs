@@ -5,6 +5,21 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The small fixtures of the formats (`tests/fixtures/formats`).
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+}
+
+/// A new library holding the small fixtures, every one imported.
+pub fn fixtures_library() -> (tempfile::TempDir, plenary::Library) {
+    let dir = temp_dir();
+    let mut library = plenary::Library::open(dir.path()).unwrap();
+    let options = plenary::ImportOptions::default();
+    let results = library.import(&[fixtures()], &options, |_| {}).unwrap();
+    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+    (dir, library)
+}
+
 /// A fresh temporary directory for a library.
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("create a temporary directory")
