@@ -53,7 +53,16 @@ pub(super) fn extract_pdf(
 
     let mut texts = Vec::new();
     let mut failed: Vec<(u32, String)> = Vec::new();
-    for &number in pages.keys() {
+    for (&number, &id) in &pages {
+        // A page that is its own ancestor sends the reader looking for inherited
+        // resources round the loop for ever.
+        if ancestors_loop(&doc, id) {
+            failed.push((
+                number,
+                "its page tree loops (the page is its own ancestor)".into(),
+            ));
+            continue;
+        }
         let page = panics::catch(|| {
             let mut text = String::new();
             output_doc_page(&doc, &mut PlainTextOutput::new(&mut text), number).map(|()| text)
@@ -118,6 +127,24 @@ fn join_pages(pages: impl Iterator<Item = String>) -> String {
         out.push_str(&page);
     }
     out
+}
+
+/// Whether following `/Parent` up from the page `id` comes back to a dictionary already
+/// seen (lopdf and pdf-extract follow it without a guard).
+fn ancestors_loop(doc: &Document, id: pdf_extract::ObjectId) -> bool {
+    let mut seen = std::collections::HashSet::from([id]);
+    let mut current = id;
+    loop {
+        let parent = doc
+            .get_dictionary(current)
+            .and_then(|d| d.get(b"Parent"))
+            .and_then(|p| p.as_reference());
+        match parent {
+            Ok(parent) if !seen.insert(parent) => return true,
+            Ok(parent) => current = parent,
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Collapses each line's runs of spaces to one, and runs of blank lines to one. The

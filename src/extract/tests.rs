@@ -605,3 +605,26 @@ fn error_codes_are_stable() {
         assert_eq!(error.code(), code, "{error}");
     }
 }
+
+/// Found by fuzzing: a page whose `/Parent` is itself, and no resources of its own, sent
+/// the reader round the loop for ever looking for inherited ones.
+#[test]
+fn a_page_that_is_its_own_ancestor_is_an_error_not_a_hang() {
+    let content =
+        "BT /F0 12 Tf 72 720 Td (The delegation of Chile supports capacity building.) Tj ET";
+    let stream = format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    );
+    let pdf = minimal_pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        &stream,
+    ]);
+    let started = std::time::Instant::now();
+    let e = run("loop.pdf", &pdf).expect_err("a page tree that loops");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(e.code(), "damaged_pdf", "{e}");
+    assert!(e.to_string().contains("loops"), "{e}");
+}
