@@ -38,7 +38,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
-use analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer, EXACT, FOLDED, PAIRS};
+use analyzer::{ExactTokenizer, FoldingTokenizer, EXACT, FOLDED};
 use schema::Fields;
 
 pub use writer::WriterGuard;
@@ -81,9 +81,6 @@ fn register(index: &Index) {
     index
         .tokenizers()
         .register(EXACT, TextAnalyzer::from(ExactTokenizer::default()));
-    index
-        .tokenizers()
-        .register(PAIRS, TextAnalyzer::from(PairTokenizer::default()));
 }
 
 impl SearchIndex {

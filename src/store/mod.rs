@@ -37,6 +37,28 @@ pub const DB_FILE: &str = "library.sqlite3";
 /// How long a writer waits for another one before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Prepared statements kept per connection (`prepare_cached`).
+const STATEMENT_CACHE: usize = 96;
+
+/// Runs a query that returns one row through the connection's statement cache.
+pub(crate) fn query_cached<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(params, row)
+}
+
+/// Runs a statement through the connection's statement cache.
+pub(crate) fn execute_cached<P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
 /// An open library database.
 #[derive(Debug)]
 pub struct Store {
@@ -99,6 +121,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql("setting synchronous mode"))?;
         migrations::migrate(&mut conn).map_err(sql("migrating the schema"))?;
+        // Writing a document runs a few dozen statements; each is prepared once.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(Store {
             conn,
             path: path.to_path_buf(),

@@ -9,6 +9,8 @@ use super::Store;
 use crate::error::Result;
 use crate::text::ordinal;
 
+use crate::store::{execute_cached, query_cached};
+
 type Sql<T> = rusqlite::Result<T>;
 
 /// A process the library knows.
@@ -56,7 +58,8 @@ impl Store {
 /// The process with this key, named `name` (a process read again takes the name the
 /// newer document gives it).
 pub(super) fn upsert_process(tx: &Connection, key: &str, name: &str) -> Sql<i64> {
-    tx.query_row(
+    query_cached(
+        tx,
         "INSERT INTO processes (key, name) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id",
         params![key, name],
@@ -67,17 +70,22 @@ pub(super) fn upsert_process(tx: &Connection, key: &str, name: &str) -> Sql<i64>
 /// The process with this key, added with `name` if the library does not have it yet
 /// (an existing process keeps its name).
 pub(super) fn ensure_process(conn: &Connection, key: &str, name: &str) -> Sql<i64> {
-    conn.execute(
+    execute_cached(
+        conn,
         "INSERT INTO processes (key, name) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
         params![key, name],
     )?;
-    conn.query_row("SELECT id FROM processes WHERE key = ?1", [key], |r| {
-        r.get(0)
-    })
+    query_cached(
+        conn,
+        "SELECT id FROM processes WHERE key = ?1",
+        [key],
+        |r| r.get(0),
+    )
 }
 
 fn upsert_session(tx: &Connection, process: i64, number: Option<i64>, name: &str) -> Sql<i64> {
-    tx.query_row(
+    query_cached(
+        tx,
         "INSERT INTO sessions (process_id, number, name) VALUES (?1, ?2, ?3)
          ON CONFLICT (process_id, name) DO UPDATE SET number = excluded.number RETURNING id",
         params![process, number, name],
@@ -157,7 +165,7 @@ fn upsert_meeting(
     name: &str,
     date: Option<&str>,
 ) -> Sql<i64> {
-    tx.query_row(
+    query_cached(tx,
         "INSERT INTO meetings (session_id, number, name, date) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (session_id, name) DO UPDATE SET date = coalesce(excluded.date, date) RETURNING id",
         params![session, number, name, date],
@@ -173,7 +181,7 @@ pub(super) fn upsert_agenda_item(
     number: &str,
     title: Option<&str>,
 ) -> Sql<i64> {
-    tx.query_row(
+    query_cached(tx,
         "INSERT INTO agenda_items (session_id, number, title) VALUES (?1, ?2, ?3)
          ON CONFLICT (session_id, number) DO UPDATE SET title = coalesce(title, excluded.title) RETURNING id",
         params![session, number, title],

@@ -20,7 +20,7 @@ pub fn case_and_accents(word: &str) -> String {
 
 /// British spellings and their American forms, replaced at the start of a word
 /// ("programmes" → "programs", "favourable" → "favorable").
-const SPELLINGS: &[(&str, &str)] = &[
+pub const SPELLINGS: &[(&str, &str)] = &[
     ("programme", "program"),
     ("behaviour", "behavior"),
     ("favour", "favor"),

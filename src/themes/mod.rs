@@ -2,6 +2,7 @@
 //! a stance and the positions of actors.
 
 pub mod codebook;
+mod gate;
 mod phrases;
 pub mod tagger;
 

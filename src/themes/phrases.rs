@@ -7,7 +7,7 @@ use crate::text::fold::{american, case_and_accents};
 
 /// One token of a pattern.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Pat {
+pub(crate) enum Pat {
     /// Compared after folding.
     Folded(String),
     /// An acronym, compared with its capitals ("PoA"); a plural "s" may follow.
@@ -18,7 +18,7 @@ pub(super) enum Pat {
 
 /// A word of the text.
 #[derive(Debug, Clone)]
-pub(super) struct Word {
+pub(crate) struct Word {
     pub(super) start: usize,
     pub(super) original: String,
     /// Folded, with plurals folded.
@@ -46,45 +46,93 @@ pub(super) fn singular(word: &str) -> String {
     }
 }
 
-/// Words of a text: letters and digits (an apostrophe inside a word is dropped).
-pub(super) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+/// Calls `visit(start, word)` for each word of `text`: letters and digits, an
+/// apostrophe inside a word dropped ("d'Ivoire" → "dIvoire").
+fn split_words(text: &str, mut visit: impl FnMut(usize, &str)) {
     let mut start: Option<usize> = None;
-    let mut buf = String::new();
+    // The word so far when it had an apostrophe to drop; otherwise it is a slice.
+    let mut joined: Option<String> = None;
     let mut chars = text.char_indices().peekable();
+    let mut end = 0;
     while let Some((i, c)) = chars.next() {
         let inner_apostrophe = matches!(c, '\'' | '\u{2019}')
             && start.is_some()
             && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() {
             start.get_or_insert(i);
-            buf.push(c);
+            if let Some(j) = joined.as_mut() {
+                j.push(c);
+            }
+            end = i + c.len_utf8();
         } else if inner_apostrophe {
             // "d'Ivoire", "Côte d’Ivoire": keep the word whole.
+            if let Some(s) = start {
+                joined.get_or_insert_with(|| text[s..end].to_string());
+            }
         } else if let Some(s) = start.take() {
-            let folded_exact = fold(&buf);
-            out.push(Word {
-                start: s,
-                folded: singular(&folded_exact),
-                folded_exact,
-                original: std::mem::take(&mut buf),
-            });
+            match joined.take() {
+                Some(j) => visit(s, &j),
+                None => visit(s, &text[s..end]),
+            }
         }
     }
     if let Some(s) = start {
-        let folded_exact = fold(&buf);
-        out.push(Word {
-            start: s,
-            folded: singular(&folded_exact),
-            folded_exact,
-            original: buf,
-        });
+        match joined.take() {
+            Some(j) => visit(s, &j),
+            None => visit(s, &text[s..end]),
+        }
     }
+}
+
+/// A word's folded forms: (plurals folded, plurals kept).
+type Folds = (Box<str>, Box<str>);
+
+/// How many distinct words each thread remembers the folding of before starting over.
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Word as written → its folded forms. Folding is a pure function of the word.
+    static MEMO: std::cell::RefCell<HashMap<Box<str>, Folds>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Calls `visit` with a word's folded forms, folding it only the first time a thread
+/// meets it.
+fn with_folds<R>(original: &str, visit: impl FnOnce(&str, &str) -> R) -> R {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some((folded, exact)) = memo.get(original) {
+            return visit(folded, exact);
+        }
+        let exact = fold(original);
+        let folded = singular(&exact);
+        let out = visit(&folded, &exact);
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(original.into(), (folded.into(), exact.into()));
+        out
+    })
+}
+
+/// Words of a text: letters and digits (an apostrophe inside a word is dropped).
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    split_words(text, |start, original| {
+        with_folds(original, |folded, folded_exact| {
+            out.push(Word {
+                start,
+                original: original.to_string(),
+                folded: folded.to_string(),
+                folded_exact: folded_exact.to_string(),
+            })
+        })
+    });
     out
 }
 
 /// Compiles a phrase into patterns: acronyms (two or more capitals) keep their case.
-pub(super) fn compile(phrase: &str, fold_plurals: bool) -> Vec<Pat> {
+pub(crate) fn compile(phrase: &str, fold_plurals: bool) -> Vec<Pat> {
     if let Some(prefix) = phrase.strip_suffix('*') {
         return vec![Pat::Prefix(fold(prefix))];
     }
@@ -104,25 +152,39 @@ pub(super) fn compile(phrase: &str, fold_plurals: bool) -> Vec<Pat> {
 }
 
 pub(super) fn matches(pat: &Pat, word: &Word, fold_plurals: bool) -> bool {
+    matches_forms(
+        pat,
+        &word.original,
+        &word.folded,
+        &word.folded_exact,
+        fold_plurals,
+    )
+}
+
+/// [`matches`] on a word's forms: as written, folded, folded with plurals kept.
+fn matches_forms(
+    pat: &Pat,
+    original: &str,
+    folded: &str,
+    folded_exact: &str,
+    fold_plurals: bool,
+) -> bool {
     match pat {
         Pat::Folded(f) => {
             if fold_plurals {
-                &word.folded == f
+                folded == f
             } else {
-                &word.folded_exact == f
+                folded_exact == f
             }
         }
-        Pat::Acronym(a) => {
-            let w = word.original.as_str();
-            w == a || w.strip_suffix('s').is_some_and(|x| x == a)
-        }
-        Pat::Prefix(p) => word.folded_exact.starts_with(p.as_str()),
+        Pat::Acronym(a) => original == a || original.strip_suffix('s').is_some_and(|x| x == a),
+        Pat::Prefix(p) => folded_exact.starts_with(p.as_str()),
     }
 }
 
 /// A set of phrases, each with a payload, indexed by their first word.
 #[derive(Debug, Clone, Default)]
-pub(super) struct PhraseSet<T: Clone> {
+pub(crate) struct PhraseSet<T: Clone> {
     phrases: Vec<(Vec<Pat>, T)>,
     /// Phrases whose first pattern is a folded word, by that word.
     by_first: HashMap<String, Vec<usize>>,
@@ -150,6 +212,36 @@ impl<T: Clone> PhraseSet<T> {
             _ => self.others.push(i),
         }
         self.phrases.push((pats, payload));
+    }
+
+    /// The first pattern of each phrase.
+    pub(super) fn firsts(&self) -> impl Iterator<Item = &Pat> {
+        self.phrases.iter().filter_map(|(pats, _)| pats.first())
+    }
+
+    /// Whether some word of `text` can start one of the phrases: when it is false,
+    /// [`PhraseSet::all_matches`] finds nothing, and the text's words need not be made.
+    pub(super) fn may_match(&self, text: &str) -> bool {
+        let mut found = false;
+        split_words(text, |_, original| {
+            if found {
+                return;
+            }
+            found = with_folds(original, |folded, folded_exact| {
+                let key = if self.fold_plurals {
+                    folded
+                } else {
+                    folded_exact
+                };
+                self.by_first.contains_key(key)
+                    || self.others.iter().any(|&p| {
+                        self.phrases[p].0.first().is_some_and(|first| {
+                            matches_forms(first, original, folded, folded_exact, self.fold_plurals)
+                        })
+                    })
+            });
+        });
+        found
     }
 
     /// Every match as (first word, word count, payload), overlapping ones included.
@@ -196,4 +288,56 @@ pub(super) fn longest_without_overlaps<T: Clone>(
     }
     taken.sort_by_key(|m| m.0);
     taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_drop_inner_apostrophes_and_keep_offsets() {
+        let text = "Côte d’Ivoire's CYBER-attacks, programmes";
+        let got: Vec<(usize, String, String)> = words(text)
+            .into_iter()
+            .map(|w| (w.start, w.original, w.folded))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, "Côte".to_string(), "cote".to_string()),
+                (6, "dIvoires".into(), "divoire".into()),
+                (19, "CYBER".into(), "cyber".into()),
+                (25, "attacks".into(), "attack".into()),
+                (34, "programmes".into(), "program".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn may_match_is_true_wherever_a_phrase_matches() {
+        let mut set = PhraseSet::new(true);
+        for (phrase, payload) in [
+            ("cyber*", 0),
+            ("ICT", 1),
+            ("information security", 2),
+            ("programme of action", 3),
+        ] {
+            set.add(phrase, payload);
+        }
+        for text in [
+            "The ICTs we use",
+            "Cyberspace is contested",
+            "INFORMATION SECURITY matters",
+            "a Programme of Action",
+            "ict in lower case is not the acronym",
+            "nothing here at all",
+            "information alone",
+        ] {
+            let found = !set.all_matches(&words(text)).is_empty();
+            assert!(!found || set.may_match(text), "{text}");
+        }
+        assert!(!set.may_match("nothing here at all"));
+        assert!(!set.may_match("ict in lower case"));
+        assert!(set.may_match("information alone"), "a first word is enough");
+    }
 }

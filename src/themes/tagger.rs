@@ -11,6 +11,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::codebook::{Codebook, ThemeDef};
+use super::gate::Gate;
 use super::phrases::{longest_without_overlaps, words, PhraseSet, Word};
 
 /// An amount of money: a signal of the `funding` theme (codebook rule 10).
@@ -120,6 +121,7 @@ pub struct Tagger {
     exclusions: PhraseSet<usize>,
     stance: PhraseSet<Option<Stance>>,
     context_terms: PhraseSet<()>,
+    context_gate: Gate,
     ict_processes: Vec<String>,
     index: HashMap<String, usize>,
 }
@@ -162,6 +164,7 @@ impl Tagger {
             signals,
             exclusions,
             stance,
+            context_gate: Gate::new(context_terms.firsts()),
             context_terms,
             ict_processes: book.context.ict_processes.clone(),
         }
@@ -169,15 +172,25 @@ impl Tagger {
 
     /// The automatic tags of a statement from a process (its key, e.g. "oewg-2021-2025").
     pub fn tag(&self, text: &str, process: Option<&str>) -> Vec<AutoTag> {
-        let words = words(text);
-        if words.is_empty() {
-            return Vec::new();
-        }
         let in_ict_process = process.is_some_and(|p| {
             self.ict_processes
                 .iter()
                 .any(|prefix| p.starts_with(prefix.as_str()))
         });
+        // Most statements outside ICT processes never mention one: find that out
+        // without making their words.
+        if !in_ict_process
+            && !self
+                .context_gate
+                .may_match(text)
+                .unwrap_or_else(|| self.context_terms.may_match(text))
+        {
+            return Vec::new();
+        }
+        let words = words(text);
+        if words.is_empty() {
+            return Vec::new();
+        }
         if !in_ict_process && self.context_terms.all_matches(&words).is_empty() {
             return Vec::new();
         }

@@ -18,6 +18,8 @@ use crate::store::places::{
 use crate::store::themes::{insert_auto_tag, INSERT_AUTO_TAG};
 use crate::themes::AutoTag;
 
+use crate::store::{execute_cached, query_cached};
+
 type Sql<T> = rusqlite::Result<T>;
 
 /// A parsed document with its actors resolved, ready to be written.
@@ -76,7 +78,7 @@ pub(super) fn write(
         None => Vec::new(),
     };
     if let Some(old) = replaces {
-        tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
+        execute_cached(tx, "DELETE FROM documents WHERE id = ?1", [old])?;
     }
     // A person's correction of this file (by path, else by these bytes) wins over what
     // the parser read.
@@ -188,7 +190,8 @@ fn agenda_items(
 /// Writes the `documents` row; returns its id.
 fn insert_document(tx: &Connection, rec: &DocumentRecord, placement: &Placement) -> Sql<i64> {
     let doc = rec.parsed;
-    tx.query_row(
+    query_cached(
+        tx,
         "INSERT INTO documents (content_hash, source_path, container, kind, title, date, un_symbol,
             process_id, session_id, meeting_id, summary, source_url, unofficial, ai_generated,
             provenance, imported_at, start_time, end_time, notices)
@@ -221,8 +224,9 @@ fn insert_document(tx: &Connection, rec: &DocumentRecord, placement: &Placement)
 
 /// Writes the UN symbols the document cites (`document_symbols`).
 fn insert_symbols(tx: &Connection, document_id: i64, symbols: &[String]) -> Sql<()> {
-    let mut symbol =
-        tx.prepare("INSERT OR IGNORE INTO document_symbols (document_id, symbol) VALUES (?1, ?2)")?;
+    let mut symbol = tx.prepare_cached(
+        "INSERT OR IGNORE INTO document_symbols (document_id, symbol) VALUES (?1, ?2)",
+    )?;
     for s in symbols {
         symbol.execute(params![document_id, s])?;
     }
@@ -238,10 +242,10 @@ fn insert_statements(
     agenda_ids: &[Option<i64>],
 ) -> Sql<(Vec<i64>, usize)> {
     let doc = rec.parsed;
-    let mut co_speaker = tx.prepare(
+    let mut co_speaker = tx.prepare_cached(
         "INSERT OR IGNORE INTO statement_co_speakers (statement_id, actor_id) VALUES (?1, ?2)",
     )?;
-    let mut insert = tx.prepare(
+    let mut insert = tx.prepare_cached(
         "INSERT INTO statements (document_id, seq, speaker_id, speaker_label, speaker_person,
             on_behalf_of_id, aligned_with_id, agenda_item_id, section, text, start_offset,
             end_offset, source_line, method, confidence, number, text_hash, evidence, review,
@@ -314,7 +318,7 @@ fn insert_speaker_list(
     document_id: i64,
     statement_ids: &[i64],
 ) -> Sql<()> {
-    let mut entry = tx.prepare(
+    let mut entry = tx.prepare_cached(
         "INSERT INTO speaker_list_entries (document_id, seq, actor_id, label, announced, spoke,
             statement_id, words, seconds, words_per_minute)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -343,7 +347,7 @@ fn insert_footnotes(
     document_id: i64,
     statement_ids: &[i64],
 ) -> Sql<()> {
-    let mut footnote = tx.prepare(
+    let mut footnote = tx.prepare_cached(
         "INSERT INTO footnotes (document_id, statement_id, number, text) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for f in &doc.footnotes {
@@ -360,11 +364,11 @@ fn insert_footnotes(
 /// Writes the automatic tags (`tags`, origin `auto`) of themes the library knows.
 fn insert_auto_tags(tx: &Connection, rec: &DocumentRecord, statement_ids: &[i64]) -> Sql<()> {
     let theme_ids: HashMap<String, i64> = {
-        let mut stmt = tx.prepare("SELECT key, id FROM themes")?;
+        let mut stmt = tx.prepare_cached("SELECT key, id FROM themes")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Sql<_>>()?
     };
-    let mut insert = tx.prepare(INSERT_AUTO_TAG)?;
+    let mut insert = tx.prepare_cached(INSERT_AUTO_TAG)?;
     for (i, tags) in rec.auto_tags.iter().enumerate() {
         let Some(&statement) = statement_ids.get(i) else {
             continue;
