@@ -10,7 +10,9 @@ use std::time::Instant;
 use plenary::extract::{self, Limits};
 use plenary::formats;
 use plenary::import::collect_files;
-use plenary::index::analyzer::{ExactTokenizer, FoldingTokenizer, EXACT, FOLDED};
+use plenary::index::analyzer::{
+    ExactTokenizer, FoldingTokenizer, PairTokenizer, EXACT, FOLDED, PAIRS,
+};
 use plenary::Library;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TextAnalyzer;
@@ -34,12 +36,13 @@ fn main() -> Fallible<()> {
         texts.len(),
         bytes as f64 / 1e6
     );
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         ("default tokenizer (baseline)", &["default"]),
         ("folded (text)", &[FOLDED]),
         ("exact (text_exact)", &[EXACT]),
-        ("folded without positions", &["folded-freqs"]),
-        ("both, as the index has them", &[FOLDED, EXACT]),
+        ("pairs (text_pairs)", &[PAIRS]),
+        ("pairs without positions", &["pairs-freqs"]),
+        ("all three, as the index has them", &[FOLDED, EXACT, PAIRS]),
     ];
     let mut baseline = None;
     println!(
@@ -78,7 +81,7 @@ fn statements(dirs: &[PathBuf], library: &Path) -> Fallible<Vec<String>> {
 }
 
 /// Seconds to index `texts` into one text field per tokenizer, with positions (but for
-/// "folded-freqs"), with Plenary's writer threads and memory, one commit.
+/// "pairs-freqs"), with Plenary's writer threads and memory, one commit.
 fn index(dir: &Path, texts: &[String], tokenizers: &[&str]) -> Fallible<f64> {
     std::fs::create_dir_all(dir)?;
     let mut schema = Schema::builder();
@@ -87,7 +90,7 @@ fn index(dir: &Path, texts: &[String], tokenizers: &[&str]) -> Fallible<f64> {
         .enumerate()
         .map(|(i, t)| {
             let (tokenizer, record) = match *t {
-                "folded-freqs" => (FOLDED, IndexRecordOption::WithFreqs),
+                "pairs-freqs" => (PAIRS, IndexRecordOption::WithFreqs),
                 t => (t, IndexRecordOption::WithFreqsAndPositions),
             };
             let indexing = TextFieldIndexing::default()
@@ -101,6 +104,7 @@ fn index(dir: &Path, texts: &[String], tokenizers: &[&str]) -> Fallible<f64> {
     let registry = index.tokenizers();
     registry.register(FOLDED, TextAnalyzer::from(FoldingTokenizer::default()));
     registry.register(EXACT, TextAnalyzer::from(ExactTokenizer::default()));
+    registry.register(PAIRS, TextAnalyzer::from(PairTokenizer::default()));
     let start = Instant::now();
     let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(2, 60_000_000)?;
     for text in texts {

@@ -41,6 +41,8 @@ fn main() -> Result<(), Error> {
     let dir = tmp.path().join("library");
     let mut library = Library::open(&dir)?;
 
+    let sampler = Sampler::start();
+
     // The real speeches.
     let started = Instant::now();
     let bytes = bytes_of(&real)?;
@@ -48,6 +50,7 @@ fn main() -> Result<(), Error> {
     let real_secs = started.elapsed().as_secs_f64();
     let real_statements = statement_count(&dir)?;
     let real_rss = peak_rss_mb();
+    let (real_anon, real_file) = sampler.take();
     eprintln!("real speeches: {files} files, {real_statements} statements, {real_secs:.1} s");
 
     // Shuffled copies in other sessions, round after round.
@@ -68,18 +71,19 @@ fn main() -> Result<(), Error> {
     }
     let statements = statement_count(&dir)?;
     let all_rss = peak_rss_mb();
+    let (copies_anon, copies_file) = sampler.take();
     let mb = |b: u64| b as f64 / 1_000_000.0;
 
     println!("## Import");
-    println!("| stage | files | statements | MB | seconds | MB/s | peak RSS after (MB) |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| stage | files | statements | MB | seconds | MB/s | peak RSS after (MB) | peak anonymous / file-backed during (MB) |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     println!(
-        "| real speeches | {files} | {real_statements} | {:.1} | {real_secs:.1} | {:.1} | {real_rss} |",
+        "| real speeches | {files} | {real_statements} | {:.1} | {real_secs:.1} | {:.1} | {real_rss} | {real_anon} / {real_file} |",
         mb(bytes),
         mb(bytes) / real_secs
     );
     println!(
-        "| shuffled copies ({rounds} rounds) | {copy_files} | {} | {:.1} | {copy_secs:.1} | {:.1} | {all_rss} |",
+        "| shuffled copies ({rounds} rounds) | {copy_files} | {} | {:.1} | {copy_secs:.1} | {:.1} | {all_rss} | {copies_anon} / {copies_file} |",
         statements - real_statements,
         mb(copy_bytes),
         mb(copy_bytes) / copy_secs.max(1e-9)
@@ -290,6 +294,44 @@ fn size_of(path: &Path) -> Result<u64, Error> {
         total += size_of(&entry?.path())?;
     }
     Ok(total)
+}
+
+/// Samples the process's anonymous and file-backed resident memory (RssAnon, RssFile)
+/// every 20 ms, to tell memory Plenary holds from index files mapped in.
+struct Sampler {
+    peaks: std::sync::Arc<std::sync::Mutex<(u64, u64)>>,
+}
+
+impl Sampler {
+    fn start() -> Sampler {
+        let peaks = std::sync::Arc::new(std::sync::Mutex::new((0, 0)));
+        let shared = peaks.clone();
+        std::thread::spawn(move || loop {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let kb = |key: &str| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            let (anon, file) = (kb("RssAnon:") / 1024, kb("RssFile:") / 1024);
+            if let Ok(mut p) = shared.lock() {
+                p.0 = p.0.max(anon);
+                p.1 = p.1.max(file);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        });
+        Sampler { peaks }
+    }
+
+    /// The peaks since the last call, in MB.
+    fn take(&self) -> (u64, u64) {
+        self.peaks
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or((0, 0))
+    }
 }
 
 /// The process's peak resident memory so far (VmHWM), in MB.

@@ -18,6 +18,8 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 pub const FOLDED: &str = "plenary_folded";
 /// The name the exact analyzer is registered under.
 pub const EXACT: &str = "plenary_exact";
+/// The name the pair analyzer is registered under.
+pub const PAIRS: &str = "plenary_pairs";
 
 /// Prefixes written joined, hyphenated or apart ("cybersecurity", "cyber-security",
 /// "cyber security"): a joined word is split into two terms.
@@ -173,6 +175,48 @@ impl Tokenizer for FoldingTokenizer {
     }
 }
 
+/// The pair tokenizer: each two adjacent folded terms as one term ("unit nation"),
+/// at the position of the first. A phrase of n terms is a phrase of its n − 1 pairs.
+#[derive(Clone, Default)]
+pub struct PairTokenizer {
+    folding: FoldingTokenizer,
+    tokens: Vec<Token>,
+}
+
+impl PairTokenizer {
+    /// The pair terms of a run of folded terms.
+    pub fn pairs(terms: &[String]) -> Vec<String> {
+        terms
+            .windows(2)
+            .map(|w| format!("{} {}", w[0], w[1]))
+            .collect()
+    }
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = VecTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        let mut previous: Option<(usize, String)> = None;
+        self.folding.analyze(text, |from, to, term| {
+            if let Some((start, first)) = previous.take() {
+                tokens.push(Token {
+                    offset_from: start,
+                    offset_to: to,
+                    position: tokens.len(),
+                    text: format!("{first} {term}"),
+                    position_length: 1,
+                });
+            }
+            previous = Some((from, term));
+        });
+        self.tokens = tokens;
+        VecTokenStream::new(&mut self.tokens)
+    }
+}
+
 /// The exact tokenizer: words, lower-cased, nothing else.
 #[derive(Clone, Default)]
 pub struct ExactTokenizer {
@@ -273,20 +317,28 @@ mod tests {
     }
 
     #[test]
-    fn folded_terms_take_consecutive_positions_for_phrases() {
-        let mut t = FoldingTokenizer::default();
+    fn pairs_are_adjacent_folded_terms() {
+        let mut t = PairTokenizer::default();
         let mut stream = t.token_stream("The United Nations' cyber-security programmes");
         let mut seen = Vec::new();
         while stream.advance() {
             seen.push((stream.token().text.clone(), stream.token().position));
         }
-        let terms: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            terms,
-            ["the", "unit", "nation", "cyber", "secur", "program"]
+            seen,
+            [
+                ("the unit".to_string(), 0),
+                ("unit nation".into(), 1),
+                ("nation cyber".into(), 2),
+                ("cyber secur".into(), 3),
+                ("secur program".into(), 4)
+            ]
         );
-        let positions: Vec<usize> = seen.iter().map(|(_, p)| *p).collect();
-        assert_eq!(positions, [0, 1, 2, 3, 4, 5]);
+        let folding = FoldingTokenizer::default();
+        assert_eq!(
+            PairTokenizer::pairs(&folding.terms("united nations")),
+            ["unit nation"]
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Compiling a parsed query ([`super::query`]) into a tantivy query: words and phrases
-//! on the folded or the exact field, acronyms searched with their expansions, and
+//! on the folded, exact or pair field, acronyms searched with their expansions, and
 //! filters on the statements' facets.
 
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{IndexRecordOption, Term};
 
-use super::analyzer::{ExactTokenizer, FoldingTokenizer};
+use super::analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer};
 use super::query::{self, Clause, Field, Item};
 use super::request::SearchRequest;
 use super::schema::Fields;
@@ -74,15 +74,17 @@ fn text_query(field: tantivy::schema::Field, terms: &[String]) -> Option<Box<dyn
     }
 }
 
-/// The query for a run of folded terms: a term, or a phrase on the folded field's
-/// positions. With `exact`, the same on the exact field.
+/// The query for a run of folded terms: a term; a phrase of two terms is one term of
+/// the pair field; a longer one is a phrase of pairs (no position checks on the
+/// common words a phrase is made of). With `exact`, a phrase on the exact field.
 fn words_query(fields: &Fields, exact: bool, terms: &[String]) -> Option<Box<dyn Query>> {
-    let field = if exact {
-        fields.text_exact
-    } else {
-        fields.text
-    };
-    text_query(field, terms)
+    if exact {
+        return text_query(fields.text_exact, terms);
+    }
+    if terms.len() < 2 {
+        return text_query(fields.text, terms);
+    }
+    text_query(fields.text_pairs, &PairTokenizer::pairs(terms))
 }
 
 /// Compiles a query string and extra filters.

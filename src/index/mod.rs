@@ -38,7 +38,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
-use analyzer::{ExactTokenizer, FoldingTokenizer, EXACT, FOLDED};
+use analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer, EXACT, FOLDED, PAIRS};
 use schema::Fields;
 
 pub use writer::WriterGuard;
@@ -81,6 +81,9 @@ fn register(index: &Index) {
     index
         .tokenizers()
         .register(EXACT, TextAnalyzer::from(ExactTokenizer::default()));
+    index
+        .tokenizers()
+        .register(PAIRS, TextAnalyzer::from(PairTokenizer::default()));
 }
 
 impl SearchIndex {

@@ -5,7 +5,7 @@ use tantivy::schema::{
     INDEXED, STORED, STRING,
 };
 
-use super::analyzer::{EXACT, FOLDED};
+use super::analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Field handles of the statement index.
 #[derive(Debug, Clone)]
@@ -43,6 +43,9 @@ pub struct Fields {
     pub unofficial: Field,
     pub ai_generated: Field,
     pub symbol: Field,
+    /// Adjacent pairs of folded terms ("unit nation"): a two-word phrase is one term
+    /// here, found without checking positions; longer phrases are phrases of pairs.
+    pub text_pairs: Field,
     /// Stored only, to name a hit without asking SQLite.
     pub speaker_label: Field,
     pub source_line: Field,
@@ -96,6 +99,14 @@ impl Fields {
             unofficial: b.add_u64_field("unofficial", INDEXED),
             ai_generated: b.add_u64_field("ai_generated", INDEXED),
             symbol: b.add_text_field("symbol", STRING),
+            text_pairs: b.add_text_field(
+                "text_pairs",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(PAIRS)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                ),
+            ),
             speaker_label: b.add_text_field("speaker_label", STORED),
             source_line: b.add_u64_field("source_line", STORED),
             digest: b.add_u64_field("digest", FAST),

@@ -18,6 +18,20 @@ const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 /// Memory for the writer: enough for one document or a rebuild.
 const WRITER_HEAP: usize = 60_000_000;
 
+/// Segments larger than this are not merged further. A merge holds memory in
+/// proportion to the segments it merges, so without a bound an import's memory would
+/// grow with the library; a million statements stay in about ten segments.
+const MAX_MERGE_DOCS: usize = 100_000;
+
+/// A writer of `index` with Plenary's threads, memory and merge policy.
+fn new_writer(index: &tantivy::Index) -> tantivy::Result<IndexWriter> {
+    let writer = index.writer_with_num_threads(2, WRITER_HEAP)?;
+    let mut policy = tantivy::merge_policy::LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
+    writer.set_merge_policy(Box::new(policy));
+    Ok(writer)
+}
+
 /// The index writer, held until the guard is dropped.
 ///
 /// Dropping the guard releases the writer lock (so another process can write), unless
@@ -100,7 +114,7 @@ impl SearchIndex {
         if self.writer.is_none() {
             let started = std::time::Instant::now();
             let writer = loop {
-                match self.index.writer_with_num_threads(2, WRITER_HEAP) {
+                match new_writer(&self.index) {
                     Ok(writer) => break writer,
                     Err(TantivyError::LockFailure(..)) if started.elapsed() < WRITER_WAIT => {
                         std::thread::sleep(std::time::Duration::from_millis(50));
@@ -129,7 +143,7 @@ impl SearchIndex {
     /// Takes the writer if no other process holds it, without waiting.
     pub fn try_take_writer(&mut self) -> bool {
         if self.writer.is_none() {
-            self.writer = self.index.writer_with_num_threads(2, WRITER_HEAP).ok();
+            self.writer = new_writer(&self.index).ok();
         }
         self.writer.is_some()
     }
@@ -154,6 +168,7 @@ impl SearchIndex {
         doc.add_u64(f.document, row.document as u64);
         doc.add_text(f.text, &row.text);
         doc.add_text(f.text_exact, &row.text);
+        doc.add_text(f.text_pairs, &row.text);
         if let Some(label) = &row.speaker_label {
             doc.add_text(f.speaker_label, label);
         }
