@@ -63,14 +63,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Baseline 3: a bare tantivy loop — one text field, the default tokenizer, the
     // same writer threads and memory as Plenary's, one commit.
+    let cpu_before = cpu_seconds();
     let bare = bare_tantivy(&tmp.path().join("bare"), &texts)?;
+    let bare_cpu = cpu_seconds() - cpu_before;
     drop(texts);
 
     // Plenary: the whole import into a fresh library (parse + resolve + SQLite).
     let mut library = Library::open(tmp.path().join("library"))?;
     let start = Instant::now();
+    let cpu_before = cpu_seconds();
     let results = library.import(&dirs, &ImportOptions::default(), |_| {})?;
     let import = start.elapsed().as_secs_f64();
+    let import_cpu = cpu_seconds() - cpu_before;
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
 
     println!(
@@ -101,6 +105,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bare / import,
         peak_rss_mb()
     );
+    println!(
+        "CPU time (all threads): bare tantivy loop {bare_cpu:.2} s, import {import_cpu:.2} s ({:.2}×)",
+        import_cpu / bare_cpu
+    );
     Ok(())
 }
 
@@ -122,6 +130,21 @@ fn bare_tantivy(
     writer.commit()?;
     writer.wait_merging_threads()?;
     Ok(start.elapsed().as_secs_f64())
+}
+
+/// CPU seconds this process has used so far, all threads, user and system.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with ')'): utime is the 12th, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// The process's peak resident memory so far (VmHWM), in MB.

@@ -12,9 +12,9 @@ use crate::store::Store;
 use crate::themes::Tagger;
 
 /// Documents indexed per commit during an import, at most.
-const INDEX_BATCH: usize = 200;
+const INDEX_BATCH: usize = 2000;
 /// Time between index commits during an import, at most.
-const INDEX_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+const INDEX_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What an import works with.
 pub struct Importer<'a> {

@@ -18,8 +18,47 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 pub const FOLDED: &str = "plenary_folded";
 /// The name the exact analyzer is registered under.
 pub const EXACT: &str = "plenary_exact";
-/// The name the pair analyzer is registered under.
-pub const PAIRS: &str = "plenary_pairs";
+/// The name the pair analyzer is registered under; it names the list of frequent terms
+/// too, since an index made with another list holds other pairs.
+pub const PAIRS: &str = "plenary_frequent_pairs_1000";
+
+/// Folded terms found in the most statements (`assets/frequent_terms.txt`).
+static FREQUENT: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../assets/frequent_terms.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// English function words: frequent, but a pair with one of them says little, and
+/// such pairs would be most pairs of a text.
+const STOPWORDS: &[&str] = &[
+    "a", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "do", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is",
+    "it", "its", "may", "more", "most", "must", "my", "no", "not", "of", "on", "or", "other",
+    "our", "s", "she", "should", "so", "such", "than", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "through", "to", "us", "was", "we", "were", "what", "when",
+    "which", "who", "will", "with", "would", "you", "your",
+];
+
+/// Folded stopwords. Folded without the thread's memo: this is first needed while
+/// the memo is in use.
+static STOPPED: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let folding = FoldingTokenizer::default();
+        STOPWORDS
+            .iter()
+            .flat_map(|w| folding.fold_word(w).into_vec())
+            .collect()
+    });
+
+/// Whether a folded term pairs with its neighbours in the pair field: one of the
+/// frequent terms, not a function word.
+pub fn is_frequent(term: &str) -> bool {
+    FREQUENT.contains(term) && !STOPPED.contains(term)
+}
 
 /// Prefixes written joined, hyphenated or apart ("cybersecurity", "cyber-security",
 /// "cyber security"): a joined word is split into two terms.
@@ -68,13 +107,13 @@ impl FoldingTokenizer {
     /// The terms of `text`, in order, as the index stores them.
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        self.analyze(text, |_, _, term| out.push(term));
+        self.analyze(text, |_, _, term| out.push(term.to_string()));
         out
     }
 
     /// Calls `emit(start, end, term)` for each term of `text`, with the byte range of
     /// the word it comes from.
-    pub fn analyze(&self, text: &str, emit: impl FnMut(usize, usize, String)) {
+    pub fn analyze(&self, text: &str, emit: impl FnMut(usize, usize, &str)) {
         self.analyze_some(text, |_| true, emit)
     }
 
@@ -84,7 +123,7 @@ impl FoldingTokenizer {
         &self,
         text: &str,
         keep: impl Fn(&str) -> bool,
-        mut emit: impl FnMut(usize, usize, String),
+        mut emit: impl FnMut(usize, usize, &str),
     ) {
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
@@ -95,13 +134,13 @@ impl FoldingTokenizer {
                 }
                 if let Some(terms) = memo.get(raw) {
                     for term in terms.iter() {
-                        emit(start, end, term.clone());
+                        emit(start, end, term);
                     }
                     continue;
                 }
                 let terms = self.fold_word(raw);
                 for term in &terms {
-                    emit(start, end, term.clone());
+                    emit(start, end, term);
                 }
                 if memo.len() >= MEMO_WORDS {
                     memo.clear();
@@ -150,8 +189,8 @@ const MEMO_WORDS: usize = 200_000;
 
 thread_local! {
     /// Word as written → its terms. Folding is a pure function of the word.
-    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<[String]>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static MEMO: std::cell::RefCell<fnv::FnvHashMap<Box<str>, Box<[String]>>> =
+        std::cell::RefCell::new(fnv::FnvHashMap::default());
 }
 
 impl Tokenizer for FoldingTokenizer {
@@ -166,7 +205,7 @@ impl Tokenizer for FoldingTokenizer {
                 offset_from: from,
                 offset_to: to,
                 position: tokens.len(),
-                text: term,
+                text: term.to_string(),
                 position_length: 1,
             })
         });
@@ -175,8 +214,11 @@ impl Tokenizer for FoldingTokenizer {
     }
 }
 
-/// The pair tokenizer: each two adjacent folded terms as one term ("unit nation"),
-/// at the position of the first. A phrase of n terms is a phrase of its n − 1 pairs.
+/// The pair tokenizer: two adjacent folded terms that are both frequent, as one term
+/// ("unit nation"), at the position of the first. A phrase of frequent words is then a
+/// phrase of its pairs, found without checking the positions of words that are in half
+/// the statements; a phrase with a rarer word is checked on the folded field's
+/// positions, which the rarer word's short postings make quick.
 #[derive(Clone, Default)]
 pub struct PairTokenizer {
     folding: FoldingTokenizer,
@@ -191,6 +233,11 @@ impl PairTokenizer {
             .map(|w| format!("{} {}", w[0], w[1]))
             .collect()
     }
+
+    /// Whether every adjacent pair of a run of folded terms is indexed.
+    pub fn indexed(terms: &[String]) -> bool {
+        terms.len() >= 2 && terms.iter().all(|t| is_frequent(t))
+    }
 }
 
 impl Tokenizer for PairTokenizer {
@@ -199,18 +246,27 @@ impl Tokenizer for PairTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream<'a> {
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
-        let mut previous: Option<(usize, String)> = None;
+        // Where the previous term starts and what it is, when it pairs.
+        let mut previous: Option<usize> = None;
+        let mut first = String::new();
+        let mut position = 0;
         self.folding.analyze(text, |from, to, term| {
-            if let Some((start, first)) = previous.take() {
+            let frequent = is_frequent(term);
+            if let (Some(start), true) = (previous.take(), frequent) {
                 tokens.push(Token {
                     offset_from: start,
                     offset_to: to,
-                    position: tokens.len(),
+                    position: position - 1,
                     text: format!("{first} {term}"),
                     position_length: 1,
                 });
             }
-            previous = Some((from, term));
+            if frequent {
+                previous = Some(from);
+                first.clear();
+                first.push_str(term);
+            }
+            position += 1;
         });
         self.tokens = tokens;
         VecTokenStream::new(&mut self.tokens)
@@ -317,28 +373,28 @@ mod tests {
     }
 
     #[test]
-    fn pairs_are_adjacent_folded_terms() {
+    fn pairs_are_adjacent_frequent_terms_at_the_first_ones_position() {
         let mut t = PairTokenizer::default();
-        let mut stream = t.token_stream("The United Nations' cyber-security programmes");
+        let mut stream = t.token_stream("The United Nations' Tuvalu cyber-security programmes");
         let mut seen = Vec::new();
         while stream.advance() {
             seen.push((stream.token().text.clone(), stream.token().position));
         }
+        // "tuvalu" and "cyber" are not frequent: no pair on either side of them.
+        assert!(!is_frequent("tuvalu") && !is_frequent("cyber"));
+        assert!(is_frequent("unit") && is_frequent("nation") && is_frequent("secur"));
+        // Nor "the", a function word.
+        assert!(!is_frequent("the"));
         assert_eq!(
             seen,
-            [
-                ("the unit".to_string(), 0),
-                ("unit nation".into(), 1),
-                ("nation cyber".into(), 2),
-                ("cyber secur".into(), 3),
-                ("secur program".into(), 4)
-            ]
+            [("unit nation".to_string(), 1), ("secur program".into(), 5)]
         );
         let folding = FoldingTokenizer::default();
-        assert_eq!(
-            PairTokenizer::pairs(&folding.terms("united nations")),
-            ["unit nation"]
-        );
+        let terms = folding.terms("united nations");
+        assert_eq!(PairTokenizer::pairs(&terms), ["unit nation"]);
+        assert!(PairTokenizer::indexed(&terms));
+        assert!(!PairTokenizer::indexed(&folding.terms("Tuvalu nations")));
+        assert!(!PairTokenizer::indexed(&folding.terms("nations")));
     }
 
     #[test]

@@ -74,14 +74,16 @@ fn text_query(field: tantivy::schema::Field, terms: &[String]) -> Option<Box<dyn
     }
 }
 
-/// The query for a run of folded terms: a term; a phrase of two terms is one term of
-/// the pair field; a longer one is a phrase of pairs (no position checks on the
-/// common words a phrase is made of). With `exact`, a phrase on the exact field.
+/// The query for a run of folded terms: a term; a phrase of frequent words is a phrase
+/// of their pairs on the pair field (one term for two words, no position checks on
+/// words that are in half the statements); any other phrase is checked on the folded
+/// field's positions, where its rarer word keeps the work small. With `exact`, a
+/// phrase on the exact field.
 fn words_query(fields: &Fields, exact: bool, terms: &[String]) -> Option<Box<dyn Query>> {
     if exact {
         return text_query(fields.text_exact, terms);
     }
-    if terms.len() < 2 {
+    if !PairTokenizer::indexed(terms) {
         return text_query(fields.text, terms);
     }
     text_query(fields.text_pairs, &PairTokenizer::pairs(terms))

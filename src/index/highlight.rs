@@ -78,15 +78,15 @@ impl Highlighter {
             return None;
         }
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        let mut emit = |start: usize, end: usize, term: String| {
-            if let Ok(i) = self.terms.binary_search(&term) {
+        let mut emit = |start: usize, end: usize, term: &str| {
+            if let Ok(i) = self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
                 if found.last().is_none_or(|last| last.0 != start) {
                     found.push((start, end, i));
                 }
             }
         };
         if self.exact {
-            ExactTokenizer::analyze(text, emit);
+            ExactTokenizer::analyze(text, |start, end, term| emit(start, end, &term));
         } else {
             let keep = |raw: &str| may_fold_to(raw, &self.letters);
             self.folding.analyze_some(text, keep, &mut emit);

@@ -43,8 +43,9 @@ pub struct Fields {
     pub unofficial: Field,
     pub ai_generated: Field,
     pub symbol: Field,
-    /// Adjacent pairs of folded terms ("unit nation"): a two-word phrase is one term
-    /// here, found without checking positions; longer phrases are phrases of pairs.
+    /// Adjacent pairs of frequent folded terms ("unit nation"): a two-word phrase of
+    /// frequent words is one term here, found without checking positions; longer ones
+    /// are phrases of pairs.
     pub text_pairs: Field,
     /// Stored only, to name a hit without asking SQLite.
     pub speaker_label: Field,

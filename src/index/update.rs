@@ -14,6 +14,10 @@ use super::{Health, SearchIndex};
 use crate::error::Result;
 use crate::store::{Pending, Store};
 
+/// Documents whose rows are read from the database at once when the index is written:
+/// memory holds one batch, whatever the size of the library or of an import.
+const DOCUMENTS_PER_BATCH: usize = 100;
+
 /// What bringing the index up to date did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CatchUp {
@@ -86,8 +90,10 @@ impl SearchIndex {
         let (through, outcome) = match store.pending_changes(self.generation())? {
             Pending::Nothing => (None, CatchUp::Current),
             Pending::Documents { through, documents } => {
-                let rows = store.index_rows(Some(&documents))?;
-                self.replace(&documents, &rows, through)?;
+                let batches = documents
+                    .chunks(DOCUMENTS_PER_BATCH)
+                    .map(|some| store.index_rows(Some(some)));
+                self.replace_batches(&documents, 0, batches, through)?;
                 (Some(through), CatchUp::Applied(documents.len()))
             }
             Pending::Everything { through, why } => {
@@ -145,9 +151,13 @@ impl SearchIndex {
         progress: IndexProgress,
         cancel: Option<&AtomicBool>,
     ) -> Result<bool> {
-        let rows = store.index_rows(None)?;
+        let documents = store.document_ids()?;
+        let total = store.statement_count()? as usize;
+        let batches = documents
+            .chunks(DOCUMENTS_PER_BATCH)
+            .map(|some| store.index_rows(Some(some)));
         let progress = |done, total| progress("rebuilding the search index", done, total);
-        self.rebuild(&rows, through, progress, cancel)
+        self.rebuild_batches(total, batches, through, progress, cancel)
     }
 
     /// Opens the index in `dir` and brings it up to date: a missing or damaged index is

@@ -160,73 +160,26 @@ impl SearchIndex {
         }
     }
 
-    /// The index document of one statement.
-    fn document(&self, row: &IndexRow) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(f.id, row.id as u64);
-        doc.add_u64(f.document, row.document as u64);
-        doc.add_text(f.text, &row.text);
-        doc.add_text(f.text_exact, &row.text);
-        doc.add_text(f.text_pairs, &row.text);
-        if let Some(label) = &row.speaker_label {
-            doc.add_text(f.speaker_label, label);
-        }
-        if let Some(line) = row.source_line {
-            doc.add_u64(f.source_line, line.max(0) as u64);
-        }
-        if let Some(s) = row.speaker {
-            doc.add_u64(f.speaker, s as u64);
-        }
-        if let Some(k) = &row.speaker_kind {
-            doc.add_text(f.speaker_kind, k);
-        }
-        for g in &row.groups {
-            doc.add_u64(f.groups, *g as u64);
-        }
-        for (field, value) in [
-            (f.region, row.region),
-            (f.on_behalf_of, row.on_behalf_of),
-            (f.aligned_with, row.aligned_with),
-            (f.session, row.session),
-            (f.session_number, row.session_number),
-            (f.meeting, row.meeting),
-        ] {
-            if let Some(v) = value {
-                doc.add_u64(field, v as u64);
-            }
-        }
-        doc.add_text(f.doc_kind, &row.doc_kind);
-        if let Some(p) = &row.process {
-            doc.add_text(f.process, p);
-        }
-        if let Some(a) = &row.agenda_item {
-            doc.add_text(f.agenda_item, a);
-        }
-        doc.add_i64(f.date, row.date.unwrap_or(0));
-        for (theme_id, path, stance) in &row.tags {
-            doc.add_u64(f.theme_id, *theme_id as u64);
-            for key in path {
-                doc.add_text(f.theme, key);
-                doc.add_text(f.theme_stance, format!("{key}:{stance}"));
-            }
-            doc.add_text(f.stance, stance);
-        }
-        doc.add_u64(f.unofficial, row.unofficial as u64);
-        doc.add_u64(f.ai_generated, row.ai_generated as u64);
-        for s in &row.symbols {
-            doc.add_text(f.symbol, s);
-        }
-        doc.add_u64(f.digest, super::audit::digest(row));
-        doc
-    }
-
     /// Replaces the statements of `documents` with `rows` and commits, recording
     /// `generation`. One commit: a search sees all of it or none.
     pub fn replace(&mut self, documents: &[i64], rows: &[IndexRow], generation: u64) -> Result<()> {
+        let batches = std::iter::once(Ok(rows.to_vec()));
+        self.replace_batches(documents, rows.len(), batches, generation)
+    }
+
+    /// [`SearchIndex::replace`] with the rows read batch by batch (`total` in all), so
+    /// that only one batch is in memory at a time.
+    pub fn replace_batches(
+        &mut self,
+        documents: &[i64],
+        total: usize,
+        batches: impl Iterator<Item = Result<Vec<IndexRow>>>,
+        generation: u64,
+    ) -> Result<()> {
         let field = self.fields.document;
         self.write(
-            rows,
+            total,
+            batches,
             generation,
             |writer| {
                 for d in documents {
@@ -248,8 +201,22 @@ impl SearchIndex {
         progress: impl FnMut(usize, usize),
         cancel: Option<&AtomicBool>,
     ) -> Result<bool> {
+        let batches = std::iter::once(Ok(rows.to_vec()));
+        self.rebuild_batches(rows.len(), batches, generation, progress, cancel)
+    }
+
+    /// [`SearchIndex::rebuild`] with the rows read batch by batch (`total` in all).
+    pub fn rebuild_batches(
+        &mut self,
+        total: usize,
+        batches: impl Iterator<Item = Result<Vec<IndexRow>>>,
+        generation: u64,
+        progress: impl FnMut(usize, usize),
+        cancel: Option<&AtomicBool>,
+    ) -> Result<bool> {
         self.write(
-            rows,
+            total,
+            batches,
             generation,
             |writer| writer.delete_all_documents().map(|_| ()),
             progress,
@@ -257,20 +224,20 @@ impl SearchIndex {
         )
     }
 
-    /// Clears what `clear` removes, adds `rows`, and commits with `generation` as the
-    /// payload, then reloads the reader. When `cancel` is set midway, nothing is
-    /// committed (the index stays as it was) and the result is `false`. The writer is
-    /// released afterwards unless it was held before ([`WriterGuard`]).
+    /// Clears what `clear` removes, adds the rows of every batch (`total` in all), and
+    /// commits with `generation` as the payload, then reloads the reader. When `cancel`
+    /// is set midway, or a batch cannot be read, nothing is committed (the index stays
+    /// as it was) and the result is `false` or the error. The writer is released
+    /// afterwards unless it was held before ([`WriterGuard`]).
     fn write(
         &mut self,
-        rows: &[IndexRow],
+        total: usize,
+        batches: impl Iterator<Item = Result<Vec<IndexRow>>>,
         generation: u64,
         clear: impl FnOnce(&mut IndexWriter) -> tantivy::Result<()>,
         mut progress: impl FnMut(usize, usize),
         cancel: Option<&AtomicBool>,
     ) -> Result<bool> {
-        let docs: Vec<TantivyDocument> = rows.iter().map(|r| self.document(r)).collect();
-        let total = docs.len();
         let dir = self.dir.clone();
         let err = |doing: &'static str| {
             let path = dir.clone();
@@ -281,34 +248,108 @@ impl SearchIndex {
             }
         };
         let mut guard = self.lock_writer()?;
+        let fields = guard.fields.clone();
         let writer = guard.writer()?;
         clear(writer).map_err(err("clearing the index"))?;
-        for (i, doc) in docs.into_iter().enumerate() {
-            if i % 2000 == 0 {
-                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        let mut done = 0;
+        for batch in batches {
+            let rows = match batch {
+                Ok(rows) => rows,
+                Err(e) => {
                     writer
                         .rollback()
                         .map_err(err("cancelling the index update"))?;
-                    return Ok(false);
+                    return Err(e);
                 }
-                progress(i, total);
+            };
+            for row in &rows {
+                if done % 2000 == 0 {
+                    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                        writer
+                            .rollback()
+                            .map_err(err("cancelling the index update"))?;
+                        return Ok(false);
+                    }
+                    progress(done, total);
+                }
+                writer
+                    .add_document(document(&fields, row))
+                    .map_err(err("adding to the index"))?;
+                done += 1;
             }
-            writer
-                .add_document(doc)
-                .map_err(err("adding to the index"))?;
         }
         let mut commit = writer
             .prepare_commit()
             .map_err(err("preparing the index commit"))?;
         commit.set_payload(&generation.to_string());
         commit.commit().map_err(err("committing the index"))?;
-        progress(total, total);
+        progress(done, done.max(total));
         guard
             .reader
             .reload()
             .map_err(guard.err("reloading the index"))?;
         Ok(true)
     }
+}
+
+/// The index document of one statement.
+fn document(f: &super::schema::Fields, row: &IndexRow) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.id, row.id as u64);
+    doc.add_u64(f.document, row.document as u64);
+    doc.add_text(f.text, &row.text);
+    doc.add_text(f.text_exact, &row.text);
+    doc.add_text(f.text_pairs, &row.text);
+    if let Some(label) = &row.speaker_label {
+        doc.add_text(f.speaker_label, label);
+    }
+    if let Some(line) = row.source_line {
+        doc.add_u64(f.source_line, line.max(0) as u64);
+    }
+    if let Some(s) = row.speaker {
+        doc.add_u64(f.speaker, s as u64);
+    }
+    if let Some(k) = &row.speaker_kind {
+        doc.add_text(f.speaker_kind, k);
+    }
+    for g in &row.groups {
+        doc.add_u64(f.groups, *g as u64);
+    }
+    for (field, value) in [
+        (f.region, row.region),
+        (f.on_behalf_of, row.on_behalf_of),
+        (f.aligned_with, row.aligned_with),
+        (f.session, row.session),
+        (f.session_number, row.session_number),
+        (f.meeting, row.meeting),
+    ] {
+        if let Some(v) = value {
+            doc.add_u64(field, v as u64);
+        }
+    }
+    doc.add_text(f.doc_kind, &row.doc_kind);
+    if let Some(p) = &row.process {
+        doc.add_text(f.process, p);
+    }
+    if let Some(a) = &row.agenda_item {
+        doc.add_text(f.agenda_item, a);
+    }
+    doc.add_i64(f.date, row.date.unwrap_or(0));
+    for (theme_id, path, stance) in &row.tags {
+        doc.add_u64(f.theme_id, *theme_id as u64);
+        for key in path {
+            doc.add_text(f.theme, key);
+            doc.add_text(f.theme_stance, format!("{key}:{stance}"));
+        }
+        doc.add_text(f.stance, stance);
+    }
+    doc.add_u64(f.unofficial, row.unofficial as u64);
+    doc.add_u64(f.ai_generated, row.ai_generated as u64);
+    for s in &row.symbols {
+        doc.add_text(f.symbol, s);
+    }
+    doc.add_u64(f.digest, super::audit::digest(row));
+    doc
 }
 
 #[cfg(test)]

@@ -100,6 +100,21 @@ impl Store {
             .map_err(self.err("counting statements"))
     }
 
+    /// Every document's id, in order.
+    pub fn document_ids(&self) -> Result<Vec<i64>> {
+        let doing = "listing documents";
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM documents ORDER BY id")
+            .map_err(self.err(doing))?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(self.err(doing))?
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(self.err(doing))?;
+        Ok(ids)
+    }
+
     /// How many documents the library holds.
     pub fn document_count(&self) -> Result<u64> {
         self.conn

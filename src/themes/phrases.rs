@@ -1,8 +1,6 @@
 //! The tagger's words and phrases: a statement's words folded for matching, the
 //! codebook's phrases compiled to patterns, and sets of phrases matched against words.
 
-use std::collections::HashMap;
-
 use crate::text::fold::{american, case_and_accents};
 
 /// One token of a pattern.
@@ -92,8 +90,8 @@ const MEMO_WORDS: usize = 100_000;
 
 thread_local! {
     /// Word as written → its folded forms. Folding is a pure function of the word.
-    static MEMO: std::cell::RefCell<HashMap<Box<str>, Folds>> =
-        std::cell::RefCell::new(HashMap::new());
+    static MEMO: std::cell::RefCell<fnv::FnvHashMap<Box<str>, Folds>> =
+        std::cell::RefCell::new(fnv::FnvHashMap::default());
 }
 
 /// Calls `visit` with a word's folded forms, folding it only the first time a thread
@@ -187,7 +185,7 @@ fn matches_forms(
 pub(crate) struct PhraseSet<T: Clone> {
     phrases: Vec<(Vec<Pat>, T)>,
     /// Phrases whose first pattern is a folded word, by that word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: fnv::FnvHashMap<String, Vec<usize>>,
     /// Phrases that start with an acronym or a prefix: tried everywhere.
     others: Vec<usize>,
     fold_plurals: bool,
@@ -197,7 +195,7 @@ impl<T: Clone> PhraseSet<T> {
     pub(super) fn new(fold_plurals: bool) -> Self {
         PhraseSet {
             phrases: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: fnv::FnvHashMap::default(),
             others: Vec::new(),
             fold_plurals,
         }
@@ -214,9 +212,9 @@ impl<T: Clone> PhraseSet<T> {
         self.phrases.push((pats, payload));
     }
 
-    /// The first pattern of each phrase.
-    pub(super) fn firsts(&self) -> impl Iterator<Item = &Pat> {
-        self.phrases.iter().filter_map(|(pats, _)| pats.first())
+    /// The patterns of each phrase.
+    pub(super) fn patterns(&self) -> impl Iterator<Item = &[Pat]> {
+        self.phrases.iter().map(|(pats, _)| pats.as_slice())
     }
 
     /// Whether some word of `text` can start one of the phrases: when it is false,

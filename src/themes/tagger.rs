@@ -164,7 +164,7 @@ impl Tagger {
             signals,
             exclusions,
             stance,
-            context_gate: Gate::new(context_terms.firsts()),
+            context_gate: Gate::new(context_terms.patterns()),
             context_terms,
             ict_processes: book.context.ict_processes.clone(),
         }
