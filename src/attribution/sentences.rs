@@ -53,9 +53,13 @@ pub fn split(block: &str, offset: usize, index: usize) -> Vec<Sentence> {
             }
             let at_end = j >= bytes.len();
             let space_after = !at_end && (bytes[j] as char).is_ascii_whitespace();
+            // After the white space before the stop, which may be wider than a byte
+            // (a no-break space).
             let word_start = block[..i]
-                .rfind(|ch: char| ch.is_whitespace())
-                .map_or(0, |k| k + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| ch.is_whitespace())
+                .map_or(0, |(k, ch)| k + ch.len_utf8());
             let word = block[word_start..i].to_lowercase();
             let abbreviation = c == b'.'
                 && ABBREVIATIONS.contains(&word.as_str())
@@ -246,6 +250,16 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn a_stop_after_a_no_break_space_splits_without_panicking() {
+        // Found by fuzzing: the word before a stop began inside a two-byte space.
+        assert_eq!(
+            sentences("Good morning,\u{a0}Mr. Chair. Thank you."),
+            ["Good morning,\u{a0}Mr. Chair.", "Thank you."]
+        );
+        assert_eq!(sentences("Yes\u{a0}fine. Next"), ["Yes\u{a0}fine.", "Next"]);
     }
 
     #[test]
