@@ -4,9 +4,15 @@
 //!
 //! Run: `cargo run --release --example bench_import -- ../shared/corpus/ungdc [MORE…]`
 
+// Only the memory measurement is used here.
+#[allow(dead_code)]
+#[path = "support/measure.rs"]
+mod measure;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
+use measure::peak_rss_mb;
 use plenary::extract::{self, Limits};
 use plenary::formats::{self};
 use plenary::import::{collect_files, ImportOptions};
@@ -145,14 +151,4 @@ fn cpu_seconds() -> f64 {
             .unwrap_or(0.0)
     };
     (ticks(11) + ticks(12)) / 100.0
-}
-
-/// The process's peak resident memory so far (VmHWM), in MB.
-fn peak_rss_mb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
 }

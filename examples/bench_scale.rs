@@ -13,14 +13,16 @@
 //! statements; the matrix of every actor × every theme against a bare SQL GROUP BY;
 //! opening the library; `check`.
 
+#[path = "support/measure.rs"]
+mod measure;
 #[path = "support/search_suite.rs"]
 mod search_suite;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use measure::{peak_rss_mb, Matrix};
 use plenary::import::{collect_files, ImportOptions};
-use plenary::store::positions::PositionFilter;
 use plenary::Library;
 use rusqlite::Connection;
 
@@ -155,35 +157,16 @@ fn main() -> Result<(), Error> {
 
 /// The matrix of every speaking actor × every theme, against a bare GROUP BY.
 fn matrix(library: &Library, dir: &Path) -> Result<(), Error> {
-    let themes: Vec<String> = library.themes()?.into_iter().map(|t| t.key).collect();
-    let filter = PositionFilter::default();
-    let cells = library.matrix(&themes, None, &filter)?.len(); // warm up
-    let mut plenary = Vec::new();
-    for _ in 0..10 {
-        let t = Instant::now();
-        std::hint::black_box(library.matrix(&themes, None, &filter)?);
-        plenary.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    let conn = Connection::open(dir.join("library.sqlite3"))?;
-    let sql = "SELECT s.speaker_id, t.theme_id, t.stance, count(*), min(d.date), max(d.date)
-               FROM tags t JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
-               GROUP BY s.speaker_id, t.theme_id, t.stance";
-    let mut baseline = Vec::new();
-    for _ in 0..10 {
-        let t = Instant::now();
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows: Vec<(Option<i64>, i64, String, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<Result<_, _>>()?;
-        std::hint::black_box(rows);
-        baseline.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    plenary.sort_by(|a, b| a.total_cmp(b));
-    baseline.sort_by(|a, b| a.total_cmp(b));
+    let m = measure::matrix(library, &dir.join("library.sqlite3"), 10)?;
     println!("\n## Matrix of every actor × theme");
     println!(
-        "{cells} cells: p50 {:.1} ms, max {:.1} ms; bare SQLite GROUP BY p50 {:.1} ms",
-        plenary[5], plenary[9], baseline[5]
+        "{} cells ({} themes, {} tags): p50 {:.1} ms, max {:.1} ms; bare SQLite GROUP BY p50 {:.1} ms",
+        m.cells,
+        m.themes,
+        m.tags,
+        Matrix::p50(&m.plenary),
+        Matrix::max(&m.plenary),
+        Matrix::p50(&m.baseline)
     );
     Ok(())
 }
@@ -332,14 +315,4 @@ impl Sampler {
             .map(|mut p| std::mem::take(&mut *p))
             .unwrap_or((0, 0))
     }
-}
-
-/// The process's peak resident memory so far (VmHWM), in MB.
-fn peak_rss_mb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
 }

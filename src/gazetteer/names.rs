@@ -78,7 +78,12 @@ pub fn normalize(name: &str) -> String {
             }
         }
     }
-    let mut key = folded;
+    without_roles(folded)
+}
+
+/// A folded name without the words that name a role around it ("the delegation of …",
+/// "… delegation"), stripped repeatedly.
+fn without_roles(mut key: String) -> String {
     loop {
         let before = key.len();
         for prefix in PREFIXES {
@@ -147,7 +152,7 @@ mod tests {
     /// whitespace and joined. The faster one must give the same keys: statements' text
     /// hashes are stored with them.
     fn reference(name: &str) -> String {
-        use super::{is_apostrophe, PREFIXES, SUFFIXES};
+        use super::is_apostrophe;
         let mut folded = String::new();
         for c in crate::text::fold::without_marks(name) {
             if is_apostrophe(c) {
@@ -166,23 +171,8 @@ mod tests {
                 _ => folded.push(' '),
             }
         }
-        let mut key = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        loop {
-            let before = key.len();
-            for prefix in PREFIXES {
-                if let Some(rest) = key.strip_prefix(prefix) {
-                    key = rest.to_string();
-                }
-            }
-            for suffix in SUFFIXES {
-                if let Some(rest) = key.strip_suffix(suffix) {
-                    key = rest.to_string();
-                }
-            }
-            if key.len() == before {
-                return key;
-            }
-        }
+        // The folding is what changed; the roles are stripped alike.
+        super::without_roles(folded.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     #[test]
