@@ -120,13 +120,20 @@ impl SearchIndex {
                 kind,
             })
         };
-        for row in store.index_rows(None)? {
-            match indexed.remove(&row.id) {
-                None => differ(row.id, row.document, DifferenceKind::Missing),
-                Some((held, _)) if held != digest(&row) => {
-                    differ(row.id, row.document, DifferenceKind::Changed)
+        // A batch of documents' rows at a time: the library's text is never all in
+        // memory at once.
+        for documents in store
+            .document_ids()?
+            .chunks(super::update::DOCUMENTS_PER_BATCH)
+        {
+            for row in store.index_rows(Some(documents))? {
+                match indexed.remove(&row.id) {
+                    None => differ(row.id, row.document, DifferenceKind::Missing),
+                    Some((held, _)) if held != digest(&row) => {
+                        differ(row.id, row.document, DifferenceKind::Changed)
+                    }
+                    Some(_) => {}
                 }
-                Some(_) => {}
             }
         }
         for (statement, (_, document)) in indexed {

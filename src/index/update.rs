@@ -16,7 +16,7 @@ use crate::store::{Pending, Store};
 
 /// Documents whose rows are read from the database at once when the index is written:
 /// memory holds one batch, whatever the size of the library or of an import.
-const DOCUMENTS_PER_BATCH: usize = 100;
+pub(super) const DOCUMENTS_PER_BATCH: usize = 100;
 
 /// What bringing the index up to date did.
 #[derive(Debug, Clone, PartialEq)]
