@@ -416,6 +416,92 @@ Thank you very much. The meeting is adjourned.
     );
 }
 
+#[test]
+fn a_delegate_thanking_others_keeps_the_floor() {
+    // A paragraph a speech, as machine transcripts run it together: the speaker thanks
+    // other delegations mid-speech. The Chair thanks the speaker who just spoke, one at
+    // a time; thanks to several others are the speaker's own.
+    let text = "\
+The 3rd meeting of the substantive plenary session of 2026 of the Global Mechanism is called to order. I now give the floor to the United States, to be followed by Tuvalu.
+
+Thank you, Madam Chair. Some members are planning malicious actions against the critical infrastructure of others. Thank you, EU, Poland, Estonia, France, for pointing out these malicious actions. To Tonga and Kiribati, the United States hears you. President Trump has been clear about what follows. Thank you, Madam Chair.
+
+Thank you very much. Tuvalu, you have the floor.
+
+Madam Chair, Tuvalu aligns itself with the Pacific Islands Forum.
+
+Thank you very much. I now give the floor to Kenya.
+
+Thank you, Madam Chair. Kenya supports capacity building.
+
+Thank you, Kenya. I now give the floor to Fiji.
+
+Thank you, Madam Chair. Fiji supports the fund.
+
+Thank you very much. The meeting is adjourned.
+";
+    let (doc, _dir) = parse_text(text, "meeting.txt");
+    let names: Vec<String> = doc
+        .statements
+        .iter()
+        .map(|s| s.speaker.name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Chair",
+            "United States",
+            "Chair",
+            "Tuvalu",
+            "Chair",
+            "Kenya",
+            "Chair",
+            "Fiji",
+            "Chair"
+        ],
+        "{:#?}",
+        doc.statements
+            .iter()
+            .map(|s| (&s.speaker, &text[s.start..s.end]))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_real_united_states_statement_is_one_turn() {
+    let Some(corpus) = corpus() else { return };
+    let path = corpus.join("webtv/2026-07-21_global-mechanism_plenary-session-meeting-3.txt");
+    let dir = temp_dir();
+    let library = Library::open(dir.path()).unwrap();
+    let (text, doc) = parse(&path, library.resolver());
+    let speaker_at = |quote: &str| {
+        let at = text
+            .find(quote)
+            .unwrap_or_else(|| panic!("{quote:?} not in the file"));
+        doc.statements
+            .iter()
+            .find(|s| s.start <= at && at < s.end)
+            .map(|s| (s.start, s.speaker.name.clone()))
+    };
+    let opening =
+        speaker_at("I would like to present now the national statement of the United States");
+    assert_eq!(
+        opening.as_ref().and_then(|o| o.1.as_deref()),
+        Some("United States")
+    );
+    for quote in [
+        "Thank you, EU, Poland, Estonia, France, for pointing out",
+        "President Trump has been clear.",
+        "one last postscript to my Iranian colleague",
+    ] {
+        assert_eq!(
+            speaker_at(quote),
+            opening,
+            "{quote:?} is the United States speaking on"
+        );
+    }
+}
+
 /// The speakers of a file as imported, in order.
 fn imported_speakers(path: &Path) -> Vec<String> {
     let dir = temp_dir();

@@ -156,10 +156,13 @@ pub fn floor_cues(text: &str, mentions: &[Mention]) -> FloorCues {
             continue;
         }
         // A list continuing the announced ones: "followed by Tuvalu, Kuwait, and Yemen".
-        let continues_next = i > 0
-            && cues.next.last().is_some_and(|n| *n == mentions[i - 1])
-            && LIST_JOINT.is_match(&folded[mentions[i - 1].end..m.start]);
-        if NEXT_BEFORE.is_match(before) || continues_next {
+        // So with thanks: "Thank you, EU, Poland, Estonia, France, for …".
+        let continues = |list: &[Mention]| {
+            i > 0
+                && list.last().is_some_and(|n| *n == mentions[i - 1])
+                && LIST_JOINT.is_match(&folded[mentions[i - 1].end..m.start])
+        };
+        if NEXT_BEFORE.is_match(before) || continues(&cues.next) {
             cues.next.push(m.clone());
         } else if GIVEN_AFTER.is_match(after)
             || GIVEN_BEFORE.is_match(before)
@@ -171,7 +174,7 @@ pub fn floor_cues(text: &str, mentions: &[Mention]) -> FloorCues {
             } else {
                 cues.given.push(m.clone());
             }
-        } else if THANKED_BEFORE.is_match(before) {
+        } else if THANKED_BEFORE.is_match(before) || continues(&cues.thanked) {
             cues.thanked.push(m.clone());
         } else if LATER_SENTENCE.is_match(sentence) && in_list {
             cues.later.push(m.clone());
@@ -278,6 +281,17 @@ mod tests {
             &[],
         );
         assert_eq!(names(&cues.thanked), ["Oman"]);
+    }
+
+    #[test]
+    fn several_thanked_at_once() {
+        let cues = check(
+            "Thank you, EU, Poland, Estonia and France, for pointing out these actions.",
+            &["EU", "Poland", "Estonia", "France"],
+            &[],
+            &[],
+        );
+        assert_eq!(names(&cues.thanked), ["EU", "Poland", "Estonia", "France"]);
     }
 
     #[test]

@@ -126,6 +126,10 @@ pub struct Reading {
     pub hands_over: bool,
     /// A list of actors read out (the coming speakers).
     pub list: Vec<Mention>,
+    /// Thanks to several actors and nothing of the floor ("Thank you, EU, Poland,
+    /// Estonia, France, for pointing out …"): the Chair's only if the speaker who just
+    /// spoke is among them, otherwise a delegate acknowledging others.
+    pub acknowledges: bool,
     pub cues: FloorCues,
 }
 
@@ -206,16 +210,28 @@ pub fn read(text: &str, mentions: &[Mention]) -> Reading {
                 .count()
         })
         .sum();
-    let list = if mentions.len() >= 2 && words.saturating_sub(name_words) <= 4 + mentions.len() {
+    let thanks_opening = THANKS_OPENING.is_match(trimmed);
+    let thanks_named =
+        (thanks_opening && !cues.thanked.is_empty()) || THANKS_FOR_STATEMENT.is_match(trimmed);
+    let secretary = SECRETARY.is_match(trimmed);
+    let courtesy = COURTESY.is_match(trimmed);
+    let hands_over = HANDS_OVER.is_match(trimmed) || !cues.given.is_empty();
+    let acknowledges = thanks_opening
+        && cues.thanked.len() >= 2
+        && cues.given.is_empty()
+        && cues.next.is_empty()
+        && !hands_over
+        && !ANNOUNCES.is_match(trimmed)
+        && !PROCEDURE.is_match(trimmed);
+    // Names thanked together are not a list of coming speakers.
+    let list = if !acknowledges
+        && mentions.len() >= 2
+        && words.saturating_sub(name_words) <= 4 + mentions.len()
+    {
         mentions.to_vec()
     } else {
         Vec::new()
     };
-    let thanks_named = (THANKS_OPENING.is_match(trimmed) && !cues.thanked.is_empty())
-        || THANKS_FOR_STATEMENT.is_match(trimmed);
-    let secretary = SECRETARY.is_match(trimmed);
-    let courtesy = COURTESY.is_match(trimmed);
-    let hands_over = HANDS_OVER.is_match(trimmed) || !cues.given.is_empty();
     // Thanks to a named speaker are the Chair's even where they repeat whom that
     // speaker spoke for ("Thank you, Nicaragua, speaking on behalf of …").
     let delegate =
@@ -237,6 +253,7 @@ pub fn read(text: &str, mentions: &[Mention]) -> Reading {
         closing: CLOSING.is_match(trimmed),
         hands_over: hands_over && !delegate,
         list,
+        acknowledges: acknowledges && !delegate,
         cues,
     }
 }
@@ -295,6 +312,24 @@ mod tests {
     fn reading(text: &str, names: &[&str]) -> Reading {
         let mentions: Vec<Mention> = names.iter().map(|n| mention(text, n)).collect();
         read(text, &mentions)
+    }
+
+    #[test]
+    fn thanks_to_several_acknowledge_them() {
+        let names = ["EU", "Poland", "Estonia", "France"];
+        let r = reading(
+            "Thank you, EU, Poland, Estonia, France, for pointing out these malicious actions.",
+            &names,
+        );
+        assert!(r.acknowledges);
+        assert!(r.list.is_empty(), "thanked, not announced: {:?}", r.list);
+        // Thanks that go on to give the floor are the Chair's cue.
+        let r = reading(
+            "Thank you, Oman, Qatar, you have the floor.",
+            &["Oman", "Qatar"],
+        );
+        assert!(!r.acknowledges && r.chair);
+        assert!(!reading("Thank you very much, Zimbabwe.", &["Zimbabwe"]).acknowledges);
     }
 
     #[test]

@@ -154,12 +154,29 @@ impl Walker {
     /// A sentence while a speaker holds the floor: an officer takes it back with a cue,
     /// thanks, procedure, or a courtesy once the speech has closed.
     fn after_speaker(&self, r: &Reading, opens: bool) -> Option<Role> {
+        // The Chair thanks the speaker who just spoke; thanks to others while a known
+        // speaker holds the floor are that speaker acknowledging them.
+        let speaking = self
+            .drafts
+            .last()
+            .and_then(|d| d.floor.as_ref())
+            .and_then(|f| f.who.as_ref());
+        if r.acknowledges
+            && speaking.is_some_and(|w| r.cues.thanked.iter().all(|t| t.actor_id != w.actor_id))
+        {
+            return None;
+        }
+        // Names read out mid-speech that hold the speaker's own are the speaker's
+        // words ("To Tonga and Kiribati, the United States hears you."), not the list
+        // of coming speakers.
+        let list = !r.list.is_empty()
+            && !speaking.is_some_and(|w| r.list.iter().any(|m| m.actor_id == w.actor_id));
         let strong = r.chair
             && (opens
                 || self.closed
                 || !r.cues.given.is_empty()
                 || !r.cues.next.is_empty()
-                || !r.list.is_empty());
+                || list);
         let courtesy_after_close = r.courtesy && self.closed;
         let secretary_speaks = self
             .drafts
