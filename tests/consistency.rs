@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use plenary::index::SearchIndex;
@@ -192,8 +192,10 @@ fn a_tag_added_during_an_import_reaches_the_index() {
         .arg("--library")
         .arg(dir.path())
         .args(["import", corpus.join("ungdc").to_str().unwrap()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        // A file, not a pipe nobody reads until the end: a full pipe would stall the
+        // import.
+        .stdout(fs::File::create(dir.path().join("import.out")).unwrap())
+        .stderr(fs::File::create(dir.path().join("import.err")).unwrap())
         .spawn()
         .unwrap();
     let db = dir.path().join("library.sqlite3");
@@ -225,7 +227,12 @@ fn a_tag_added_during_an_import_reaches_the_index() {
         "the import ran meanwhile"
     );
     let status = child.wait().unwrap();
-    assert!(status.success());
+    assert!(
+        status.success(),
+        "{}\n{}",
+        fs::read_to_string(dir.path().join("import.err")).unwrap_or_default(),
+        fs::read_to_string(dir.path().join("import.out")).unwrap_or_default()
+    );
     assert_index_holds_the_database(dir.path());
     let library = Library::open(dir.path()).unwrap();
     assert_eq!(library.index_repair(), None);

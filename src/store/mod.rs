@@ -27,7 +27,7 @@ pub mod themes;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -120,6 +120,11 @@ impl Store {
             .map_err(sql("enabling foreign keys"))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql("setting synchronous mode"))?;
+        // Every transaction here writes: taking the write lock at BEGIN lets the busy
+        // timeout wait for another process's import. A deferred one that read first
+        // could not be promoted once the other process wrote ("database is locked",
+        // SQLITE_BUSY_SNAPSHOT), whatever the timeout.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::migrate(&mut conn).map_err(sql("migrating the schema"))?;
         // Writing a document runs a few dozen statements; each is prepared once.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
