@@ -14,7 +14,8 @@ pub struct Fields {
     /// The statement's id in SQLite.
     pub id: Field,
     pub document: Field,
-    /// Text with folding (stemmed, spelling variants joined); stored for snippets.
+    /// Text with folding (stemmed, spelling variants joined). Not stored: SQLite holds
+    /// the text once, and snippets are cut from it.
     pub text: Field,
     /// Text lower-cased only, for `--exact`.
     pub text_exact: Field,
@@ -63,7 +64,7 @@ impl Fields {
             .set_fast();
         let id = b.add_u64_field("id", id_options);
         let document = b.add_u64_field("document", INDEXED | FAST | STORED);
-        let folded = TextOptions::default().set_stored().set_indexing_options(
+        let folded = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(FOLDED)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),

@@ -4,7 +4,7 @@
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Term, Value};
 use tantivy::{DocAddress, Order, TantivyDocument};
 
 use super::compiler::term_query;
@@ -41,9 +41,19 @@ pub struct RawResults {
     pub notices: Vec<String>,
 }
 
+/// The texts of statements by id, in the order asked (`None` for one no longer held):
+/// the index stores no text, SQLite does.
+pub type Texts<'a> = dyn Fn(&[i64]) -> Result<Vec<Option<String>>> + 'a;
+
 impl SearchIndex {
-    /// Runs a compiled query: top hits (by relevance or date), exact total, facets.
-    pub fn run(&self, compiled: &Compiled, request: &SearchRequest) -> Result<RawResults> {
+    /// Runs a compiled query: top hits (by relevance or date), exact total, facets;
+    /// each hit's snippet is cut from its text as `texts` gives it.
+    pub fn run(
+        &self,
+        compiled: &Compiled,
+        request: &SearchRequest,
+        texts: &Texts,
+    ) -> Result<RawResults> {
         let searcher = self.reader().searcher();
         // A page can hold no more than every statement, and start no later than the
         // last: tantivy sizes its heap by both.
@@ -81,10 +91,7 @@ impl SearchIndex {
         let highlighter = compiled
             .has_text
             .then(|| Highlighter::new(compiled, request.exact));
-        let hits = addresses
-            .into_iter()
-            .map(|(score, address)| self.read_hit(&searcher, score, address, highlighter.as_ref()))
-            .collect::<Result<Vec<_>>>()?;
+        let hits = self.read_hits(&searcher, addresses, highlighter.as_ref(), texts)?;
         Ok(RawResults {
             total,
             hits,
@@ -93,68 +100,80 @@ impl SearchIndex {
         })
     }
 
-    /// Reads a hit's stored fields and cuts its snippet (the opening of the text when
-    /// there is nothing to highlight).
-    fn read_hit(
+    /// Reads the hits' stored fields, then their texts in one go, and cuts each
+    /// snippet (the opening of the text when there is nothing to highlight).
+    fn read_hits(
         &self,
         searcher: &tantivy::Searcher,
-        score: f32,
-        address: DocAddress,
+        addresses: Vec<(f32, DocAddress)>,
         highlighter: Option<&Highlighter>,
-    ) -> Result<RawHit> {
+        texts: &Texts,
+    ) -> Result<Vec<RawHit>> {
         let fields = self.fields();
-        let doc: TantivyDocument = searcher.doc(address).map_err(self.err("reading a hit"))?;
-        let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
-        let text = doc
-            .get_first(fields.text)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        let (fragment, highlights) = highlighter
-            .and_then(|h| h.snippet(text))
-            .unwrap_or_else(|| (lead(text), Vec::new()));
-        Ok(RawHit {
-            id: number(fields.id).unwrap_or(0) as i64,
-            document: number(fields.document).unwrap_or(0) as i64,
-            speaker: number(fields.speaker).map(|s| s as i64),
-            speaker_label: doc
-                .get_first(fields.speaker_label)
-                .and_then(|v| v.as_str())
-                .map(str::to_string),
-            source_line: number(fields.source_line).map(|l| l as i64),
-            score,
-            snippet: mark(&fragment, &highlights),
-            fragment,
-            highlights,
-        })
+        let mut hits = addresses
+            .into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument =
+                    searcher.doc(address).map_err(self.err("reading a hit"))?;
+                let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
+                Ok(RawHit {
+                    id: number(fields.id).unwrap_or(0) as i64,
+                    document: number(fields.document).unwrap_or(0) as i64,
+                    speaker: number(fields.speaker).map(|s| s as i64),
+                    speaker_label: doc
+                        .get_first(fields.speaker_label)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string),
+                    source_line: number(fields.source_line).map(|l| l as i64),
+                    score,
+                    snippet: String::new(),
+                    fragment: String::new(),
+                    highlights: Vec::new(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+        for (hit, text) in hits.iter_mut().zip(texts(&ids)?) {
+            let text = text.unwrap_or_default();
+            let (fragment, highlights) = highlighter
+                .and_then(|h| h.snippet(&text))
+                .unwrap_or_else(|| (lead(&text), Vec::new()));
+            hit.snippet = mark(&fragment, &highlights);
+            hit.fragment = fragment;
+            hit.highlights = highlights;
+        }
+        Ok(hits)
     }
 
-    /// Statements most like statement `id`, optionally not by `exclude_speaker`.
+    /// Statements most like statement `id`, whose text is `text`, optionally not by
+    /// `exclude_speaker`; `None` when the index does not hold the statement.
     pub fn similar(
         &self,
-        id: i64,
+        (id, text): (i64, &str),
         exclude_speaker: Option<i64>,
         limit: usize,
+        texts: &Texts,
     ) -> Result<Option<RawResults>> {
         let searcher = self.reader().searcher();
         let fields = self.fields();
-        let found = searcher
+        let held = searcher
             .search(
                 &TermQuery::new(
                     Term::from_field_u64(fields.id, id as u64),
                     IndexRecordOption::Basic,
                 ),
-                &TopDocs::with_limit(1).order_by_score(),
+                &Count,
             )
             .map_err(self.err("finding the statement"))?;
-        let Some((_, address)) = found.first() else {
+        if held == 0 {
             return Ok(None);
-        };
+        }
         let mlt = MoreLikeThisQuery::builder()
             .with_min_doc_frequency(1)
             .with_min_term_frequency(1)
             .with_max_query_terms(30)
             .with_min_word_length(3)
-            .with_document(*address);
+            .with_document_fields(vec![(fields.text, vec![OwnedValue::from(text)])]);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, Box::new(mlt)),
             (
@@ -175,10 +194,7 @@ impl SearchIndex {
                 &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
             )
             .map_err(self.err("finding similar statements"))?;
-        let hits = docs
-            .into_iter()
-            .map(|(score, address)| self.read_hit(&searcher, score, address, None))
-            .collect::<Result<Vec<_>>>()?;
+        let hits = self.read_hits(&searcher, docs, None, texts)?;
         Ok(Some(RawResults {
             total,
             hits,

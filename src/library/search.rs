@@ -19,7 +19,8 @@ impl Library {
             sessions: &names.sessions,
         };
         let compiled = compile(self.index.fields(), &ctx, request)?;
-        let raw = self.index.run(&compiled, request)?;
+        let texts = |ids: &[i64]| self.store.texts(ids);
+        let raw = self.index.run(&compiled, request, &texts)?;
         let mut results = SearchResults::named(&request.query, raw, &names);
         results.took_ms = started.elapsed().as_secs_f64() * 1000.0;
         Ok(results)
@@ -34,11 +35,14 @@ impl Library {
         limit: usize,
     ) -> Result<SearchResults> {
         let started = std::time::Instant::now();
-        let speaker = self.statement(id)?.speaker;
-        let exclude = speaker
+        let statement = self.statement(id)?;
+        let exclude = (statement.speaker.as_ref())
             .filter(|_| other_speakers_only)
-            .and_then(|name| self.resolve(&name).actor_id());
-        let raw = self.index.similar(id, exclude, limit)?;
+            .and_then(|name| self.resolve(name).actor_id());
+        let texts = |ids: &[i64]| self.store.texts(ids);
+        let raw = self
+            .index
+            .similar((id, &statement.text), exclude, limit, &texts)?;
         let raw = raw.ok_or_else(|| Error::NotFound {
             what: "statement",
             value: id.to_string(),

@@ -141,6 +141,26 @@ impl Store {
     }
 
     /// One statement by id.
+    /// The texts of statements `ids`, in that order (`None` for an id the library no
+    /// longer holds): the search index keeps no copy, so snippets are cut from these.
+    pub fn texts(&self, ids: &[i64]) -> Result<Vec<Option<String>>> {
+        let read = |id: &i64| {
+            super::query_cached(
+                &self.conn,
+                "SELECT text FROM statements WHERE id = ?1",
+                [id],
+                |r| r.get::<_, String>(0),
+            )
+        };
+        ids.iter()
+            .map(|id| match read(id) {
+                Ok(text) => Ok(Some(text)),
+                Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+                Err(e) => Err(self.err("reading the texts of search hits")(e)),
+            })
+            .collect()
+    }
+
     pub fn statement(&self, id: i64) -> Result<Option<StatementRow>> {
         let mut rows = self.statements(&StatementFilter::default_for_statement(id))?;
         Ok(rows.pop())
