@@ -205,6 +205,53 @@ fn session_filters_take_a_number_or_the_name_the_facet_shows() {
     );
 }
 
+/// Lower-cased words of a text, split as the exact tokenizer splits them (at anything
+/// not a letter or digit).
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn exact_words_and_prefixes_agree_with_the_texts() {
+    // The index holds folded words only: `--exact` and `word*` are checked against the
+    // texts. Their totals must be those of reading every statement.
+    let (_dir, library) = library();
+    let all = library.statements(None, None, None, None).unwrap();
+    let texts: Vec<Vec<String>> = all.iter().map(|s| words_of(&s.text)).collect();
+    let mut asked = 0;
+    for query in [
+        "programme",
+        "program",
+        "programmes",
+        "\"programme of action\"",
+        "\"capacity building\"",
+        "states",
+        "state",
+    ] {
+        let run = words_of(query);
+        let expected = texts
+            .iter()
+            .filter(|w| w.windows(run.len()).any(|x| x == run))
+            .count();
+        let found = exact(&library, query);
+        assert_eq!(found.total, expected, "--exact {query}");
+        asked += expected;
+    }
+    for prefix in ["program", "polic", "capac", "cyber", "stat", "develop"] {
+        let expected = texts
+            .iter()
+            .filter(|w| w.iter().any(|x| x.starts_with(prefix)))
+            .count();
+        let found = search(&library, &format!("{prefix}*"));
+        assert_eq!(found.total, expected, "{prefix}*");
+        asked += expected;
+    }
+    assert!(asked > 20, "the fixtures hold these words: {asked}");
+}
+
 #[test]
 fn spelling_variants_fold_together_unless_exact() {
     let (_dir, library) = library();

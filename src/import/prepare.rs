@@ -6,11 +6,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{sha256_hex, ImportOptions, ImportOutcome, ImportStatus};
+use super::{ImportOptions, ImportOutcome, ImportStatus};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extracted};
 use crate::formats::{self, general_debate, ParsedDocument, SourceType};
-use crate::gazetteer::{names, Resolution, Resolver};
+use crate::gazetteer::{Resolution, Resolver};
 use crate::store::documents::{DocumentRecord, WriteOutcome};
 use crate::themes::{AutoTag, Tagger};
 
@@ -38,8 +38,6 @@ pub struct Prepared {
     pub statement_actors: Vec<[Option<i64>; 3]>,
     pub co_speakers: Vec<Vec<i64>>,
     pub speaker_list_actors: Vec<Option<i64>>,
-    /// Hash of each statement's folded text (to carry human work across versions).
-    pub text_hashes: Vec<String>,
     pub auto_tags: Vec<Vec<AutoTag>>,
 }
 
@@ -81,7 +79,6 @@ pub fn prepare(
         statement_actors: statement_actors(&parsed, resolver),
         co_speakers: co_speakers(&parsed, resolver),
         speaker_list_actors: speaker_list_actors(&parsed, resolver),
-        text_hashes: text_hashes(&parsed),
         auto_tags,
         notices,
         container: extracted.container.as_str().to_string(),
@@ -177,11 +174,6 @@ fn speaker_list_actors(parsed: &ParsedDocument, resolver: &Resolver) -> Vec<Opti
         .collect()
 }
 
-fn text_hashes(parsed: &ParsedDocument) -> Vec<String> {
-    let hash = |text: &str| sha256_hex(names::normalize(text).as_bytes());
-    parsed.statements.iter().map(|s| hash(&s.text)).collect()
-}
-
 /// The document's date; a General Debate speech gives only its year, in the file name.
 fn date(parsed: &ParsedDocument, source_type: SourceType, file_name: &str) -> Option<String> {
     parsed.date.map(|d| d.to_string()).or_else(|| {
@@ -211,7 +203,6 @@ impl Prepared {
             statement_actors: std::mem::take(&mut self.statement_actors),
             co_speakers: std::mem::take(&mut self.co_speakers),
             speaker_list_actors: std::mem::take(&mut self.speaker_list_actors),
-            text_hashes: std::mem::take(&mut self.text_hashes),
             auto_tags: std::mem::take(&mut self.auto_tags),
         }
     }

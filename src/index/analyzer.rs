@@ -65,7 +65,7 @@ pub fn is_frequent(term: &str) -> bool {
 const SPLIT_PREFIXES: &[&str] = &["cyber", "multi"];
 
 /// One word before analysis: its text and byte range.
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = loop {

@@ -1,6 +1,7 @@
 //! Compiling a parsed query ([`super::query`]) into a tantivy query: words and phrases
-//! on the folded, exact or pair field, acronyms searched with their expansions, and
-//! filters on the statements' facets.
+//! on the folded or pair field (checked word for word against the texts with
+//! `--exact`, and for `word*`: [`super::verify`]), acronyms searched with their
+//! expansions, and filters on the statements' facets.
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -15,6 +16,7 @@ use super::analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer};
 use super::query::{self, Clause, Field, Item};
 use super::request::SearchRequest;
 use super::schema::Fields;
+use super::verify::{Prefix, Run, Verifier};
 use crate::error::{Error, Result};
 use crate::formats::SourceType;
 use crate::gazetteer::{ActorKind, Resolution, Resolver};
@@ -28,6 +30,9 @@ pub struct QueryContext<'a> {
     /// Session id → its full name ("OEWG 2021–2025, 2nd substantive session"), for
     /// `session:` filters that name a session rather than give its number.
     pub sessions: &'a HashMap<u64, String>,
+    /// Reads texts to check words as written (`--exact`, `word*`); without it such
+    /// queries are refused.
+    pub verifier: Option<&'a Verifier<'a>>,
 }
 
 /// A compiled query and what was read leniently or added.
@@ -77,12 +82,8 @@ fn text_query(field: tantivy::schema::Field, terms: &[String]) -> Option<Box<dyn
 /// The query for a run of folded terms: a term; a phrase of frequent words is a phrase
 /// of their pairs on the pair field (one term for two words, no position checks on
 /// words that are in half the statements); any other phrase is checked on the folded
-/// field's positions, where its rarer word keeps the work small. With `exact`, a
-/// phrase on the exact field.
-fn words_query(fields: &Fields, exact: bool, terms: &[String]) -> Option<Box<dyn Query>> {
-    if exact {
-        return text_query(fields.text_exact, terms);
-    }
+/// field's positions, where its rarer word keeps the work small.
+fn words_query(fields: &Fields, terms: &[String]) -> Option<Box<dyn Query>> {
     if !PairTokenizer::indexed(terms) {
         return text_query(fields.text, terms);
     }
@@ -196,8 +197,8 @@ impl Compiler<'_> {
             Clause::Word {
                 text,
                 prefix: false,
-            } => Ok(self.word(text)),
-            Clause::Phrase(phrase) => Ok(self.phrase(phrase)),
+            } => self.word(text),
+            Clause::Phrase(phrase) => self.phrase(phrase),
             Clause::Filter { field, value } => {
                 compile_filter(self.fields, self.ctx, *field, value, &self.themes)
                     .map(|q| Some(filter(q)))
@@ -205,66 +206,126 @@ impl Compiler<'_> {
         }
     }
 
-    /// A text's terms as the searched field holds them, kept for highlighting.
+    /// A text's folded terms, kept for highlighting.
     fn analyze(&mut self, text: &str) -> Vec<String> {
-        let (terms, field) = if self.exact {
-            (ExactTokenizer::terms(text), self.fields.text_exact)
-        } else {
-            (self.folding.terms(text), self.fields.text)
-        };
-        self.highlight
-            .extend(terms.iter().map(|t| Term::from_field_text(field, t)));
+        let terms = self.folding.terms(text);
+        self.highlight.extend(
+            terms
+                .iter()
+                .map(|t| Term::from_field_text(self.fields.text, t)),
+        );
         terms
     }
 
-    /// `word*`: words starting with it, on the exact field.
+    /// What checks words as written, or why the query cannot be answered.
+    fn verifier(&self, what: &str) -> Result<&Verifier<'_>> {
+        self.ctx
+            .verifier
+            .ok_or_else(|| bad(1, format!("{what} cannot be searched here")))
+    }
+
+    /// `word*`: words starting with it as written. The candidates are the folded
+    /// words that start with the prefix or with its own folding ("policy" →
+    /// "polici"), and the short ones a stemmer cut inside it ("policy" for
+    /// "policy*"); the texts decide.
     fn prefix(&mut self, text: &str) -> Result<Box<dyn Query>> {
         self.has_text = true;
         let prefix: String = ExactTokenizer::terms(text).join(" ");
-        let pattern = format!("{}.*", regex::escape(&prefix));
-        let q = RegexQuery::from_pattern(&pattern, self.fields.text_exact)
+        let folded = self.folding.terms(&prefix).join(" ");
+        let common: String = prefix
+            .chars()
+            .zip(folded.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect();
+        let longer = (prefix.chars().count() + 1).saturating_sub(common.chars().count());
+        let pattern = format!(
+            "{}.*|{}.*|{}.{{0,{longer}}}",
+            regex::escape(&prefix),
+            regex::escape(&folded),
+            regex::escape(&common)
+        );
+        let candidates = RegexQuery::from_pattern(&pattern, self.fields.text)
             .map_err(|e| bad(1, format!("cannot search for {text}*: {e}")))?;
-        Ok(Box::new(q))
+        let Some(found) = Prefix::new(prefix) else {
+            return Err(bad(1, format!("cannot search for {text}*")));
+        };
+        self.verifier(&format!("{text}*"))?
+            .keep(&candidates, |text| found.found_in(text))
+    }
+
+    /// With `--exact`: the statements holding these words as written (lower-cased),
+    /// found among those holding their folded forms.
+    fn exact(&mut self, text: &str) -> Result<Option<Box<dyn Query>>> {
+        let run = ExactTokenizer::terms(text);
+        self.highlight.extend(
+            run.iter()
+                .map(|t| Term::from_field_text(self.fields.text, t)),
+        );
+        let folded = self.folding.terms(text);
+        let Some(candidates) = words_query(self.fields, &folded) else {
+            return Ok(None);
+        };
+        let Some(run) = Run::new(run) else {
+            return Ok(None);
+        };
+        let checked = self
+            .verifier(&format!("{text:?} as written"))?
+            .keep(&*candidates, |text| run.found_in(text))?;
+        // Ranked as the folded words rank; kept only where the text holds them.
+        Ok(Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, candidates),
+            (Occur::Must, filter(checked)),
+        ]))))
     }
 
     /// A word, and the phrase it stands for when it is a codebook acronym.
-    fn word(&mut self, text: &str) -> Option<Box<dyn Query>> {
+    fn word(&mut self, text: &str) -> Result<Option<Box<dyn Query>>> {
         self.has_text = true;
+        if self.exact {
+            let q = self.exact(text)?;
+            if q.is_none() {
+                self.notices
+                    .push(format!("{text:?} has no letters or digits and was ignored"));
+            }
+            return Ok(q);
+        }
         let terms = self.analyze(text);
-        let Some(q) = words_query(self.fields, self.exact, &terms) else {
+        let Some(q) = words_query(self.fields, &terms) else {
             self.notices
                 .push(format!("{text:?} has no letters or digits and was ignored"));
-            return None;
+            return Ok(None);
         };
-        if self.exact {
-            return Some(q);
-        }
         let ctx = self.ctx;
         match ctx.acronyms.get(&text.to_lowercase()) {
             Some(expansion) => {
                 self.notices.push(format!("also searching: {expansion}"));
                 let mut alternatives = vec![(Occur::Should, q)];
                 let terms = self.analyze(expansion);
-                if let Some(e) = words_query(self.fields, self.exact, &terms) {
+                if let Some(e) = words_query(self.fields, &terms) {
                     alternatives.push((Occur::Should, e));
                 }
-                Some(Box::new(BooleanQuery::new(alternatives)))
+                Ok(Some(Box::new(BooleanQuery::new(alternatives))))
             }
-            None => Some(q),
+            None => Ok(Some(q)),
         }
     }
 
     /// A phrase, and the acronyms that stand for it.
-    fn phrase(&mut self, phrase: &str) -> Option<Box<dyn Query>> {
+    fn phrase(&mut self, phrase: &str) -> Result<Option<Box<dyn Query>>> {
         self.has_text = true;
-        let terms = self.analyze(phrase);
-        let Some(q) = words_query(self.fields, self.exact, &terms) else {
-            self.notices.push("an empty phrase was ignored".into());
-            return None;
-        };
         if self.exact {
-            return Some(q);
+            let q = self.exact(phrase)?;
+            if q.is_none() {
+                self.notices.push("an empty phrase was ignored".into());
+            }
+            return Ok(q);
         }
+        let terms = self.analyze(phrase);
+        let Some(q) = words_query(self.fields, &terms) else {
+            self.notices.push("an empty phrase was ignored".into());
+            return Ok(None);
+        };
         // The phrase a codebook acronym stands for also finds the acronym
         // ("programme of action" finds "PoA"), and says so.
         let ctx = self.ctx;
@@ -276,13 +337,13 @@ impl Compiler<'_> {
             .collect();
         acronyms.sort();
         if acronyms.is_empty() {
-            return Some(q);
+            return Ok(Some(q));
         }
         let mut alternatives = vec![(Occur::Should, q)];
         let mut shown = Vec::new();
         for a in acronyms {
             let terms = self.analyze(a);
-            if let Some(aq) = words_query(self.fields, self.exact, &terms) {
+            if let Some(aq) = words_query(self.fields, &terms) {
                 alternatives.push((Occur::Should, aq));
                 shown.push(a.to_uppercase());
             }
@@ -290,7 +351,7 @@ impl Compiler<'_> {
         shown.dedup();
         self.notices
             .push(format!("also searching: {}", shown.join(", ")));
-        Some(Box::new(BooleanQuery::new(alternatives)))
+        Ok(Some(Box::new(BooleanQuery::new(alternatives))))
     }
 }
 

@@ -25,6 +25,7 @@ pub mod results;
 pub mod schema;
 pub mod search;
 mod update;
+pub mod verify;
 pub mod writer;
 
 pub use audit::{Difference, DifferenceKind};
@@ -38,7 +39,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::error::{Error, Result};
-use analyzer::{ExactTokenizer, FoldingTokenizer, PairTokenizer, EXACT, FOLDED, PAIRS};
+use analyzer::{FoldingTokenizer, PairTokenizer, FOLDED, PAIRS};
 use schema::Fields;
 
 pub use writer::WriterGuard;
@@ -78,9 +79,6 @@ fn register(index: &Index) {
     index
         .tokenizers()
         .register(FOLDED, TextAnalyzer::from(FoldingTokenizer::default()));
-    index
-        .tokenizers()
-        .register(EXACT, TextAnalyzer::from(ExactTokenizer::default()));
     index
         .tokenizers()
         .register(PAIRS, TextAnalyzer::from(PairTokenizer::default()));

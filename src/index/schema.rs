@@ -1,11 +1,10 @@
 //! The index schema, built once into a struct of field handles.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
 };
 
-use super::analyzer::{EXACT, FOLDED, PAIRS};
+use super::analyzer::{FOLDED, PAIRS};
 
 /// Field handles of the statement index.
 #[derive(Debug, Clone)]
@@ -17,8 +16,6 @@ pub struct Fields {
     /// Text with folding (stemmed, spelling variants joined). Not stored: SQLite holds
     /// the text once, and snippets are cut from it.
     pub text: Field,
-    /// Text lower-cased only, for `--exact`.
-    pub text_exact: Field,
     pub speaker: Field,
     pub speaker_kind: Field,
     /// Groups and organisations the speaker belongs to, and the speaker itself.
@@ -58,49 +55,46 @@ pub struct Fields {
 impl Fields {
     pub fn new() -> Fields {
         let mut b = Schema::builder();
-        let id_options = NumericOptions::default()
-            .set_indexed()
-            .set_stored()
-            .set_fast();
-        let id = b.add_u64_field("id", id_options);
-        let document = b.add_u64_field("document", INDEXED | FAST | STORED);
+        // Filters are never scored: no field norms (a byte per statement and field).
+        let filter = NumericOptions::default().set_indexed();
+        let keyword = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        let id = b.add_u64_field("id", filter.clone().set_stored().set_fast());
+        let document = b.add_u64_field("document", filter.clone().set_fast().set_stored());
         let folded = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(FOLDED)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let text = b.add_text_field("text", folded);
-        let exact = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(EXACT)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
-        let text_exact = b.add_text_field("text_exact", exact);
         let fields = Fields {
             id,
             document,
             text,
-            text_exact,
-            speaker: b.add_u64_field("speaker", INDEXED | FAST | STORED),
-            speaker_kind: b.add_text_field("speaker_kind", STRING),
-            groups: b.add_u64_field("groups", INDEXED | FAST),
-            region: b.add_u64_field("region", INDEXED),
-            on_behalf_of: b.add_u64_field("on_behalf_of", INDEXED),
-            aligned_with: b.add_u64_field("aligned_with", INDEXED),
-            doc_kind: b.add_text_field("doc_kind", STRING),
-            process: b.add_text_field("process", STRING),
-            session: b.add_u64_field("session", INDEXED | FAST),
-            session_number: b.add_u64_field("session_number", INDEXED),
-            meeting: b.add_u64_field("meeting", INDEXED),
-            agenda_item: b.add_text_field("agenda_item", STRING),
-            date: b.add_i64_field("date", INDEXED | FAST),
-            theme: b.add_text_field("theme", STRING),
-            stance: b.add_text_field("stance", STRING),
-            theme_stance: b.add_text_field("theme_stance", STRING),
-            theme_id: b.add_u64_field("theme_id", INDEXED | FAST),
-            unofficial: b.add_u64_field("unofficial", INDEXED),
-            ai_generated: b.add_u64_field("ai_generated", INDEXED),
-            symbol: b.add_text_field("symbol", STRING),
+            speaker: b.add_u64_field("speaker", filter.clone().set_fast().set_stored()),
+            speaker_kind: b.add_text_field("speaker_kind", keyword.clone()),
+            groups: b.add_u64_field("groups", filter.clone().set_fast()),
+            region: b.add_u64_field("region", filter.clone()),
+            on_behalf_of: b.add_u64_field("on_behalf_of", filter.clone()),
+            aligned_with: b.add_u64_field("aligned_with", filter.clone()),
+            doc_kind: b.add_text_field("doc_kind", keyword.clone()),
+            process: b.add_text_field("process", keyword.clone()),
+            session: b.add_u64_field("session", filter.clone().set_fast()),
+            session_number: b.add_u64_field("session_number", filter.clone()),
+            meeting: b.add_u64_field("meeting", filter.clone()),
+            agenda_item: b.add_text_field("agenda_item", keyword.clone()),
+            date: b.add_i64_field("date", filter.clone().set_fast()),
+            theme: b.add_text_field("theme", keyword.clone()),
+            stance: b.add_text_field("stance", keyword.clone()),
+            theme_stance: b.add_text_field("theme_stance", keyword.clone()),
+            theme_id: b.add_u64_field("theme_id", filter.clone().set_fast()),
+            unofficial: b.add_u64_field("unofficial", filter.clone()),
+            ai_generated: b.add_u64_field("ai_generated", filter.clone()),
+            symbol: b.add_text_field("symbol", keyword),
             text_pairs: b.add_text_field(
                 "text_pairs",
                 TextOptions::default().set_indexing_options(

@@ -16,6 +16,7 @@ pub use super::compiler::{compile, Compiled, QueryContext};
 pub use super::facets::{FacetCache, FacetCollector, FacetIds, FacetSegment, SegmentFacets};
 pub use super::highlight::{mark, Highlighter};
 pub use super::request::{SearchRequest, Sort};
+pub use super::verify::{Texts, Verifier};
 
 /// One raw hit: statement id, score, snippet (escaped HTML with `<mark>`), plain
 /// fragment and highlighted ranges in it.
@@ -41,20 +42,18 @@ pub struct RawResults {
     pub notices: Vec<String>,
 }
 
-/// The texts of statements by id, in the order asked (`None` for one no longer held):
-/// the index stores no text, SQLite does.
-pub type Texts<'a> = dyn Fn(&[i64]) -> Result<Vec<Option<String>>> + 'a;
-
 impl SearchIndex {
     /// Runs a compiled query: top hits (by relevance or date), exact total, facets;
     /// each hit's snippet is cut from its text as `texts` gives it.
+    /// Runs on `searcher`, the one the query was compiled against (a query that checked
+    /// texts holds that searcher's documents: [`Verifier::searcher`]).
     pub fn run(
         &self,
+        searcher: &tantivy::Searcher,
         compiled: &Compiled,
         request: &SearchRequest,
         texts: &Texts,
     ) -> Result<RawResults> {
-        let searcher = self.reader().searcher();
         // A page can hold no more than every statement, and start no later than the
         // last: tantivy sizes its heap by both.
         let statements = (searcher.num_docs() as usize).max(1);
@@ -76,7 +75,7 @@ impl SearchIndex {
                 .map(|(_, a)| (0.0, a))
                 .collect(),
         };
-        self.facets.retain(&searcher);
+        self.facets.retain(searcher);
         let (total, facets) = searcher
             .search(
                 &*compiled.query,
@@ -91,7 +90,7 @@ impl SearchIndex {
         let highlighter = compiled
             .has_text
             .then(|| Highlighter::new(compiled, request.exact));
-        let hits = self.read_hits(&searcher, addresses, highlighter.as_ref(), texts)?;
+        let hits = self.read_hits(searcher, addresses, highlighter.as_ref(), texts)?;
         Ok(RawResults {
             total,
             hits,

@@ -298,7 +298,6 @@ fn document(f: &super::schema::Fields, row: &IndexRow) -> TantivyDocument {
     doc.add_u64(f.id, row.id as u64);
     doc.add_u64(f.document, row.document as u64);
     doc.add_text(f.text, &row.text);
-    doc.add_text(f.text_exact, &row.text);
     doc.add_text(f.text_pairs, &row.text);
     if let Some(label) = &row.speaker_label {
         doc.add_text(f.speaker_label, label);

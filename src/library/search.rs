@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::Library;
 use crate::error::{Error, Remedy, Result};
-use crate::index::search::{compile, QueryContext, SearchRequest};
+use crate::index::search::{compile, QueryContext, SearchRequest, Verifier};
 use crate::index::SearchResults;
 use crate::store::search_rows::FacetNames;
 
@@ -13,14 +13,18 @@ impl Library {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = std::time::Instant::now();
         let names = self.facet_names()?;
+        let texts = |ids: &[i64]| self.store.texts(ids);
+        let verifier = Verifier::new(&self.index, &texts);
         let ctx = QueryContext {
             resolver: &self.resolver,
             acronyms: &self.acronyms,
             sessions: &names.sessions,
+            verifier: Some(&verifier),
         };
         let compiled = compile(self.index.fields(), &ctx, request)?;
-        let texts = |ids: &[i64]| self.store.texts(ids);
-        let raw = self.index.run(&compiled, request, &texts)?;
+        let raw = self
+            .index
+            .run(verifier.searcher(), &compiled, request, &texts)?;
         let mut results = SearchResults::named(&request.query, raw, &names);
         results.took_ms = started.elapsed().as_secs_f64() * 1000.0;
         Ok(results)

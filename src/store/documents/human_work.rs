@@ -3,6 +3,16 @@
 //! text is unchanged.
 
 use rusqlite::{params, Transaction};
+use sha2::{Digest, Sha256};
+
+use crate::gazetteer::names;
+
+/// What identifies a statement's text across versions of a document: SHA-256 of the
+/// text normalised as names are (case, accents, punctuation and spacing folded), so
+/// a re-extraction that only changes spacing or quotes keeps the human work.
+pub(crate) fn text_key(text: &str) -> [u8; 32] {
+    Sha256::digest(names::normalize(text).as_bytes()).into()
+}
 
 type Sql<T> = rusqlite::Result<T>;
 
@@ -21,7 +31,7 @@ type ManualTag = (
 
 /// Human work on a statement of a version about to be replaced.
 pub(super) struct HumanWork {
-    text_hash: String,
+    text_key: [u8; 32],
     seq: i64,
     manual_speaker: Option<i64>,
     tags: Vec<ManualTag>,
@@ -31,7 +41,7 @@ pub(super) struct HumanWork {
 pub(super) fn read(tx: &Transaction, document: i64) -> Sql<Vec<HumanWork>> {
     let mut out: Vec<HumanWork> = Vec::new();
     let mut stmt = tx.prepare(
-        "SELECT id, text_hash, seq, CASE WHEN method = 'manual' THEN speaker_id END FROM statements
+        "SELECT id, text, seq, CASE WHEN method = 'manual' THEN speaker_id END FROM statements
          WHERE document_id = ?1 AND (method = 'manual' OR id IN
            (SELECT statement_id FROM tags WHERE origin = 'manual'))
          ORDER BY seq",
@@ -49,7 +59,7 @@ pub(super) fn read(tx: &Transaction, document: i64) -> Sql<Vec<HumanWork>> {
          FROM tags WHERE statement_id = ?1 AND origin = 'manual'",
     )?;
     for row in rows {
-        let (id, text_hash, seq, manual_speaker) = row?;
+        let (id, text, seq, manual_speaker) = row?;
         let tags = tag_stmt
             .query_map([id], |r| {
                 Ok((
@@ -65,7 +75,7 @@ pub(super) fn read(tx: &Transaction, document: i64) -> Sql<Vec<HumanWork>> {
             })?
             .collect::<Sql<Vec<_>>>()?;
         out.push(HumanWork {
-            text_hash,
+            text_key: text_key(&text),
             seq,
             manual_speaker,
             tags,
@@ -85,19 +95,23 @@ pub(super) struct Carried {
 
 /// Carries human work to the new version's statement with the same text (nearest in
 /// order when the same text occurs twice): sets its manual speaker and writes its
-/// manual tags again. `text_hashes` and `statement_ids` are the new statements'.
+/// manual tags again. `texts` and `statement_ids` are the new statements'.
 pub(super) fn carry(
     tx: &Transaction,
     work: Vec<HumanWork>,
-    text_hashes: &[String],
+    texts: &[&str],
     statement_ids: &[i64],
 ) -> Sql<Carried> {
     let mut out = Carried::default();
+    if work.is_empty() {
+        return Ok(out);
+    }
+    let keys: Vec<[u8; 32]> = texts.iter().map(|t| text_key(t)).collect();
     for work in work {
-        let target = text_hashes
+        let target = keys
             .iter()
             .enumerate()
-            .filter(|(_, h)| **h == work.text_hash)
+            .filter(|(_, k)| **k == work.text_key)
             .min_by_key(|(i, _)| (*i as i64 + 1 - work.seq).abs())
             .map(|(i, _)| statement_ids[i]);
         let Some(target) = target else {

@@ -38,8 +38,6 @@ pub struct DocumentRecord<'a> {
     pub co_speakers: Vec<Vec<i64>>,
     /// Actor id per speaker-list entry.
     pub speaker_list_actors: Vec<Option<i64>>,
-    /// Folded-text hash per statement, to match statements across versions.
-    pub text_hashes: Vec<String>,
     /// Automatic tags per statement.
     pub auto_tags: Vec<Vec<AutoTag>>,
 }
@@ -106,7 +104,13 @@ pub(super) fn write(
         }
         outcome.lost.extend(correction_lost(fix, &placement));
     }
-    let carried = human_work::carry(tx, carried_work, &rec.text_hashes, &statement_ids)?;
+    let texts: Vec<&str> = rec
+        .parsed
+        .statements
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let carried = human_work::carry(tx, carried_work, &texts, &statement_ids)?;
     outcome.carried += carried.carried;
     outcome.lost.extend(carried.lost);
     Ok(outcome)
@@ -248,10 +252,9 @@ fn insert_statements(
     let mut insert = tx.prepare_cached(
         "INSERT INTO statements (document_id, seq, speaker_id, speaker_label, speaker_person,
             on_behalf_of_id, aligned_with_id, agenda_item_id, section, text, start_offset,
-            end_offset, source_line, method, confidence, number, text_hash, evidence, review,
-            alternatives)
+            end_offset, source_line, method, confidence, number, evidence, review, alternatives)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20)
+            ?18, ?19)
          RETURNING id",
     )?;
     // The review queue: what the parser doubted, and any speech turn whose speaker is
@@ -292,10 +295,6 @@ fn insert_statements(
                 method,
                 s.speaker.confidence.clamp(0.0, 1.0),
                 s.number,
-                rec.text_hashes
-                    .get(i)
-                    .map(String::as_str)
-                    .unwrap_or_default(),
                 s.evidence,
                 review,
                 alternatives,
