@@ -8,69 +8,8 @@ use plenary::formats::{self};
 use plenary::themes::{Codebook, Stance, Tagger};
 use plenary::{Library, TagOrigin};
 
+use crate::common::gold::{gold_rows, score};
 use crate::common::{corpus, temp_dir};
-
-fn gold_rows(name: &str) -> Vec<Vec<String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/gold")
-        .join(name);
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            l.split("\t#")
-                .next()
-                .unwrap_or(l)
-                .split('\t')
-                .map(|c| c.trim().to_string())
-                .collect()
-        })
-        .collect()
-}
-
-/// Precision, recall and F1 of (theme present with the right stance).
-fn score(
-    theme: &str,
-    predicted: &HashMap<usize, Option<Stance>>,
-    gold: &HashMap<usize, Option<Stance>>,
-) -> (f64, f64, f64) {
-    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
-    let mut misses = Vec::new();
-    for (line, g) in gold {
-        let p = predicted.get(line).copied().flatten();
-        match (p, g) {
-            (Some(p), Some(g)) if p == *g => tp += 1.0,
-            (Some(p), Some(g)) => {
-                fp += 1.0;
-                fn_ += 1.0;
-                misses.push(format!("line {line}: {p:?}, gold {g:?}"));
-            }
-            (Some(p), None) => {
-                fp += 1.0;
-                misses.push(format!("line {line}: {p:?}, gold none"));
-            }
-            (None, Some(g)) => {
-                fn_ += 1.0;
-                misses.push(format!("line {line}: none, gold {g:?}"));
-            }
-            (None, None) => {}
-        }
-    }
-    let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 1.0 };
-    let recall = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 1.0 };
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    misses.sort();
-    println!("{theme}: precision {precision:.2}, recall {recall:.2}, F1 {f1:.2}");
-    for m in misses {
-        println!("  miss: {m}");
-    }
-    (precision, recall, f1)
-}
 
 /// Acceptance: automatic PoA and funding tags on seed 001 against the hand-made gold.
 #[test]

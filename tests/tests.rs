@@ -15,5 +15,6 @@ mod library;
 mod positions;
 mod search;
 mod seeds;
+mod stances;
 mod ungdc_1970_1994;
 mod webtv;

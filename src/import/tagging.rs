@@ -18,6 +18,15 @@ pub type Changes = HashMap<String, (i64, i64)>;
 /// Per theme key (sorted), automatic tags added and removed.
 pub type ThemeChanges = Vec<(String, i64, i64)>;
 
+/// The version of the matching rules in `themes` (beyond the codebook's own text):
+/// raised when a change there changes tags, so libraries are re-tagged on opening.
+const TAGGER_VERSION: &str = "2";
+
+/// What the automatic tags were computed with: the codebook's text and the rules.
+fn tagging_hash(codebook: &str) -> String {
+    sha256_hex(format!("tagger {TAGGER_VERSION}\0{codebook}").as_bytes())
+}
+
 /// The codebook in use — the user's if they imported one, else the shipped one — and
 /// its tagger. When it changed since the automatic tags were computed (a new Plenary,
 /// an edit), they are recomputed.
@@ -31,7 +40,7 @@ pub fn load_codebook(
     };
     let codebook = Codebook::parse(themes::codebook::BUILTIN_NAME, &text)?;
     let tagger = Tagger::new(&codebook);
-    let hash = sha256_hex(text.as_bytes());
+    let hash = tagging_hash(&text);
     if store.meta(CODEBOOK_HASH)?.as_deref() != Some(hash.as_str()) {
         store.sync_codebook(&codebook, &text)?;
         retag(store, &tagger, None, progress)?;
@@ -58,7 +67,7 @@ pub fn replace_codebook(
     for (theme, tags) in removed {
         changes.entry(theme).or_default().1 += tags;
     }
-    store.set_meta(CODEBOOK_HASH, &sha256_hex(text.as_bytes()))?;
+    store.set_meta(CODEBOOK_HASH, &tagging_hash(text))?;
     let mut out: ThemeChanges = changes.into_iter().map(|(k, (a, r))| (k, a, r)).collect();
     out.sort();
     Ok((codebook, tagger, out))

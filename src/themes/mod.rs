@@ -4,6 +4,7 @@
 pub mod codebook;
 mod gate;
 mod phrases;
+mod stance;
 pub mod tagger;
 
 pub use codebook::Codebook;

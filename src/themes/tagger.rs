@@ -8,11 +8,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::codebook::{Codebook, ThemeDef};
 use super::gate::Gate;
 use super::phrases::{longest_without_overlaps, words, PhraseSet, Word};
+use super::stance::stance_of;
+pub use super::stance::Stance;
 
 /// An amount of money: a signal of the `funding` theme (codebook rule 10).
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,86 +24,6 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The theme money signals.
 const MONEY_THEME: &str = "funding";
-
-/// Verbs that, right before a theme's words, say the speaker wants it (rule 9).
-const SUPPORTING_VERBS: &[&str] = &[
-    "support",
-    "supports",
-    "supporting",
-    "promote",
-    "promotes",
-    "promoting",
-    "encourage",
-    "encourages",
-    "establish",
-    "establishing",
-    "create",
-    "creating",
-    "strengthen",
-    "strengthening",
-    "provide",
-    "providing",
-    "mobilize",
-    "mobilizing",
-    "increase",
-    "increasing",
-    "welcome",
-    "welcomes",
-    "advance",
-    "advancing",
-];
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "more",
-    "further",
-    "additional",
-    "new",
-    "its",
-    "their",
-    "our",
-    "such",
-];
-
-/// A stance on a theme.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord,
-)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Stance {
-    Support,
-    Oppose,
-    Conditional,
-    /// The theme is discussed without a position (the default for a new tag).
-    #[default]
-    Mention,
-}
-
-impl Stance {
-    pub const ALL: [Stance; 4] = [
-        Stance::Support,
-        Stance::Oppose,
-        Stance::Conditional,
-        Stance::Mention,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Support => "support",
-            Stance::Oppose => "oppose",
-            Stance::Conditional => "conditional",
-            Stance::Mention => "mention",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stance> {
-        Stance::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s.trim().to_lowercase())
-    }
-}
 
 /// An automatic tag.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,9 +113,19 @@ impl Tagger {
         if words.is_empty() {
             return Vec::new();
         }
-        if !in_ict_process && self.context_terms.all_matches(&words).is_empty() {
-            return Vec::new();
-        }
+        // Outside the ICT processes, where a context term is said matters: a theme
+        // counts only in a sentence holding one ("more resources … to cybersecurity"),
+        // not in a paragraph that names cybercrime once next to terrorist financing or
+        // development aid.
+        let context: Vec<usize> = if in_ict_process {
+            Vec::new()
+        } else {
+            let found = self.context_terms.all_matches(&words);
+            if found.is_empty() {
+                return Vec::new();
+            }
+            found.iter().map(|m| words[m.0].start).collect()
+        };
         let hits = self.signal_hits(text, &words, in_ict_process);
         let sentences = sentence_bounds(text);
         let stance_matches = longest_without_overlaps(self.stance.all_matches(&words));
@@ -201,11 +133,20 @@ impl Tagger {
             .with_parents(&hits)
             .into_iter()
             .filter(|(theme, theme_hits)| self.present(*theme, theme_hits.len() as u32, &hits))
-            .map(|(theme, theme_hits)| {
+            .filter_map(|(theme, theme_hits)| {
                 let def = &self.themes[theme];
                 let carrying = carrying(&sentences, &words, &theme_hits);
+                if !in_ict_process && !near_context(&carrying, &context) {
+                    return None;
+                }
                 let stance = stance_of(def, &carrying, &stance_matches, &words, &theme_hits);
-                auto_tag(def, stance, &carrying, text, theme_hits.len() as u32)
+                Some(auto_tag(
+                    def,
+                    stance,
+                    &carrying,
+                    text,
+                    theme_hits.len() as u32,
+                ))
             })
             .collect();
         tags.sort_by(|a, b| a.theme.cmp(&b.theme));
@@ -303,42 +244,12 @@ fn carrying(
     sentences.iter().copied().filter(carries).collect()
 }
 
-/// The stance of a theme from the stance cues in the sentences carrying it: oppose over
-/// conditional over support (a supporting verb governing a hit counts), else a mention.
-fn stance_of(
-    def: &ThemeDef,
-    carrying: &[(usize, usize)],
-    stance_matches: &[(usize, usize, Option<Stance>)],
-    words: &[Word],
-    theme_hits: &[(usize, usize)],
-) -> Stance {
-    let in_carrying = |w: usize| {
-        carrying
-            .iter()
-            .any(|(s, e)| words[w].start >= *s && words[w].start < *e)
-    };
-    let mut found: Vec<Stance> = stance_matches
+/// Whether a context term (at byte offsets `context`) is in a sentence carrying the
+/// theme.
+fn near_context(carrying: &[(usize, usize)], context: &[usize]) -> bool {
+    carrying
         .iter()
-        .filter(|(w, _, _)| in_carrying(*w))
-        .filter_map(|(_, _, st)| *st)
-        .collect();
-    found.sort();
-    found.dedup();
-    if !def.takes_stance() {
-        Stance::Mention
-    } else if found.contains(&Stance::Oppose) {
-        Stance::Oppose
-    } else if found.contains(&Stance::Conditional) {
-        Stance::Conditional
-    } else if found.contains(&Stance::Support)
-        || theme_hits
-            .iter()
-            .any(|(w, _)| governed_by_support(words, *w))
-    {
-        Stance::Support
-    } else {
-        Stance::Mention
-    }
+        .any(|s| context.iter().any(|&c| s.0 <= c && c < s.1))
 }
 
 /// The tag: its evidence is the first carrying sentence (in characters); confidence
@@ -361,34 +272,18 @@ fn auto_tag(
     }
 }
 
-/// Whether a supporting verb governs the hit starting at word `at` ("support the
-/// mobilization of resources"): the verb, then at most two determiners.
-fn governed_by_support(words: &[Word], at: usize) -> bool {
-    let mut i = at;
-    for _ in 0..3 {
-        let Some(prev) = i.checked_sub(1) else {
-            return false;
-        };
-        let w = words[prev].folded_exact.as_str();
-        if SUPPORTING_VERBS.contains(&w) {
-            return true;
-        }
-        if !DETERMINERS.contains(&w) {
-            return false;
-        }
-        i = prev;
-    }
-    false
-}
-
 /// Byte ranges of sentences.
 fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
+        // A full stop before a number or a lower-case word ends no sentence ("Rev. 1",
+        // "para. 57", "i.e. the fund").
+        let next_word = text[i + c.len_utf8()..].trim_start().chars().next();
         let ends = matches!(c, '.' | '?' | '!' | ';' | '\n')
-            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+            && (c != '.' || !next_word.is_some_and(|n| n.is_ascii_digit() || n.is_lowercase()));
         if ends {
             out.push((start, i + c.len_utf8()));
             start = i + c.len_utf8();
@@ -410,6 +305,63 @@ mod tests {
 
     fn stance_of(tags: &[AutoTag], theme: &str) -> Option<Stance> {
         tags.iter().find(|t| t.theme == theme).map(|t| t.stance)
+    }
+
+    #[test]
+    fn requests_count_as_support_and_pledges_do_not() {
+        let t = tagger();
+        let oewg = Some("oewg-2021-2025");
+        let funding = |text: &str| stance_of(&t.tag(text, oewg), "funding");
+        // The thing asked for, named with what it lacks.
+        assert_eq!(
+            funding("Capacity building must be equipped with adequate financing."),
+            Some(Stance::Support)
+        );
+        assert_eq!(
+            funding("It is essential to ensure predictable and sustainable financing."),
+            Some(Stance::Support)
+        );
+        // A verb of need over a list; "needs" as a noun is no request.
+        assert_eq!(
+            funding("Developing nations require technical assistance, funding, and training."),
+            Some(Stance::Support)
+        );
+        assert_eq!(
+            funding("The Forum helps match needs with expertise and resources."),
+            Some(Stance::Mention)
+        );
+        // Regretting that it is gone, across "Rev. 1" (no sentence ends there).
+        assert_eq!(
+            funding("We regret the weakening of paragraph 57 of Rev. 1 on the fund."),
+            Some(Stance::Support)
+        );
+        // The speaker's own money is a pledge.
+        assert_eq!(
+            funding("We support those calls, including through our own funding."),
+            Some(Stance::Mention)
+        );
+        let poa = |text: &str| stance_of(&t.tag(text, oewg), "poa");
+        assert_eq!(
+            poa("We regret that the document still lacks the reference to the POA."),
+            Some(Stance::Support)
+        );
+        assert_eq!(
+            poa("We stress the urgent need to establish the Programme of Action."),
+            Some(Stance::Support)
+        );
+    }
+
+    #[test]
+    fn outside_ict_processes_the_theme_shares_a_sentence_with_cyber() {
+        let t = tagger();
+        let debate = Some("unga-general-debate");
+        let far = "We call for more funding for our schools. Cybercrime threatens us.";
+        assert_eq!(stance_of(&t.tag(far, debate), "funding"), None);
+        let near = "We call for the allocation of more resources to cybersecurity.";
+        assert_eq!(
+            stance_of(&t.tag(near, debate), "funding"),
+            Some(Stance::Support)
+        );
     }
 
     #[test]
