@@ -275,6 +275,14 @@ fn parse_text(text: &str, name: &str) -> (ParsedDocument, tempfile::TempDir) {
     (doc, dir)
 }
 
+/// The speaker of each statement, in order ("" where there is none).
+fn speaker_names(doc: &ParsedDocument) -> Vec<String> {
+    doc.statements
+        .iter()
+        .map(|s| s.speaker.name.clone().unwrap_or_default())
+        .collect()
+}
+
 #[test]
 fn garbled_names_match_approximately_and_common_words_never() {
     let (doc, _dir) = parse_text(MACHINE_TRANSCRIPT, "meeting.txt");
@@ -392,11 +400,7 @@ Thank you. Paraguay supports the mechanism.
 Thank you very much. The meeting is adjourned.
 ";
     let (doc, _dir) = parse_text(text, "meeting.txt");
-    let names: Vec<String> = doc
-        .statements
-        .iter()
-        .map(|s| s.speaker.name.clone().unwrap_or_default())
-        .collect();
+    let names = speaker_names(&doc);
     assert_eq!(
         names,
         [
@@ -443,11 +447,7 @@ Thank you, Madam Chair. Fiji supports the fund.
 Thank you very much. The meeting is adjourned.
 ";
     let (doc, _dir) = parse_text(text, "meeting.txt");
-    let names: Vec<String> = doc
-        .statements
-        .iter()
-        .map(|s| s.speaker.name.clone().unwrap_or_default())
-        .collect();
+    let names = speaker_names(&doc);
     assert_eq!(
         names,
         [

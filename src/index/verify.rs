@@ -195,10 +195,7 @@ pub(super) struct Run {
 impl Run {
     /// `None` for no words.
     pub(super) fn new(words: Vec<String>) -> Option<Run> {
-        let first = RegexBuilder::new(&regex::escape(words.first()?))
-            .case_insensitive(true)
-            .build()
-            .ok()?;
+        let first = finder(words.first()?)?;
         Some(Run { first, words })
     }
 
@@ -228,10 +225,7 @@ pub(super) struct Prefix {
 
 impl Prefix {
     pub(super) fn new(prefix: String) -> Option<Prefix> {
-        let found = RegexBuilder::new(&regex::escape(&prefix))
-            .case_insensitive(true)
-            .build()
-            .ok()?;
+        let found = finder(&prefix)?;
         Some(Prefix { found, prefix })
     }
 
@@ -251,6 +245,14 @@ impl Prefix {
             }
         })
     }
+}
+
+/// A case-insensitive search for `literal`.
+fn finder(literal: &str) -> Option<Regex> {
+    RegexBuilder::new(&regex::escape(literal))
+        .case_insensitive(true)
+        .build()
+        .ok()
 }
 
 /// Whether a word starts at byte `at` of `text`.
