@@ -5,6 +5,8 @@
 //! library holds the number of statements asked for.
 //!
 //! Run: `cargo run --release --example bench_scale -- ../shared/corpus [STATEMENTS]`
+//! (with `BENCH_SCALE_KEEP=DIR`, the library is built in DIR, which must not exist,
+//! and kept there for profiling).
 //!
 //! It reports, each against a baseline measured in the same run where one exists:
 //! import MB/s and the process's peak resident memory after the real speeches and after
@@ -40,7 +42,13 @@ fn main() -> Result<(), Error> {
     };
     let real = [corpus.join("ungdc"), corpus.join("ungdc-1970-1994")];
     let tmp = tempfile::tempdir()?;
-    let dir = tmp.path().join("library");
+    let dir = match std::env::var_os("BENCH_SCALE_KEEP") {
+        Some(keep) if Path::new(&keep).exists() => {
+            return Err(format!("BENCH_SCALE_KEEP: {keep:?} exists; name a new folder").into())
+        }
+        Some(keep) => PathBuf::from(keep),
+        None => tmp.path().join("library"),
+    };
     let mut library = Library::open(&dir)?;
 
     let sampler = Sampler::start();
