@@ -1,7 +1,8 @@
 //! `plenary matrix` over every actor and every theme on the UN General Debate corpus,
 //! against a bare SQLite GROUP BY over the same tags, measured in the same run.
 //!
-//! Run: `cargo run --release --example bench_matrix -- ../shared/corpus/ungdc`
+//! Run: `cargo run --release --example bench_matrix -- ../shared/corpus/ungdc`, or
+//! `-- --library DIR` to time an existing library (one `bench_scale` kept).
 
 #[path = "support/measure.rs"]
 mod measure;
@@ -14,15 +15,21 @@ use plenary::Library;
 use measure::Matrix;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "../shared/corpus/ungdc".into()),
-    );
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let tmp = tempfile::tempdir()?;
-    let mut library = Library::open(tmp.path())?;
-    library.import(&[dir], &ImportOptions::default(), |_| {})?;
-    let m = measure::matrix(&library, &tmp.path().join("library.sqlite3"), 20)?;
+    let at = match args.as_slice() {
+        [flag, existing] if flag == "--library" => PathBuf::from(existing),
+        _ => {
+            let dir = args
+                .first()
+                .map_or("../shared/corpus/ungdc", String::as_str);
+            let mut library = Library::open(tmp.path())?;
+            library.import(&[PathBuf::from(dir)], &ImportOptions::default(), |_| {})?;
+            tmp.path().to_path_buf()
+        }
+    };
+    let library = Library::open(&at)?;
+    let m = measure::matrix(&library, &at.join("library.sqlite3"), 20)?;
     println!(
         "{} cells ({} themes × actors), {} tags",
         m.cells, m.themes, m.tags

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_index_queue.sql"),
     include_str!("migrations/0008_former_states.sql"),
     include_str!("migrations/0009_smaller_statements.sql"),
+    include_str!("migrations/0010_manual_tags_index.sql"),
 ];
 
 /// The schema version this build writes and understands.
