@@ -1,5 +1,8 @@
 //! Facet counts: how many matching statements each speaker, group, theme and session
 //! has, collected in the same pass as the total from columns decoded once per segment.
+//! A pass only marks the matches; the counts are then read from the matches, or, when
+//! most of a segment matches ("the"), from the segment's totals less what did not
+//! match, so a query that matches everything costs little more than its count.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -40,6 +43,9 @@ pub struct SegmentFacets {
     /// writes them), the groups of each speaker: group counts are then summed from
     /// speaker counts instead of counted statement by statement.
     speaker_groups: Option<HashMap<u32, Vec<u32>>>,
+    /// Counts over every document of the segment, deleted ones included.
+    totals: [Vec<u64>; 4],
+    max_doc: u32,
 }
 
 const SPEAKER: usize = 0;
@@ -69,7 +75,30 @@ impl SegmentFacets {
             decoded.len = decoded.values.iter().max().map_or(0, |m| *m as usize + 1);
         }
         out.speaker_groups = out.groups_by_speaker();
+        out.max_doc = max_doc;
+        let mut totals: [Vec<u64>; 4] = std::array::from_fn(|i| vec![0; out.columns[i].len]);
+        for doc in 0..max_doc as usize {
+            out.count(doc, &mut totals, |n| *n += 1);
+        }
+        out.totals = totals;
         out
+    }
+
+    /// Applies `change` to the count of each of document `doc`'s values (group values
+    /// left to [`Self::speaker_groups`] when that holds).
+    fn count(&self, doc: usize, counts: &mut [Vec<u64>; 4], change: impl Fn(&mut u64)) {
+        let derived = self.speaker_groups.is_some();
+        for (i, counts) in counts.iter_mut().enumerate() {
+            if i == GROUPS && derived {
+                continue;
+            }
+            for &v in self.values(i, doc) {
+                // Every value is below the vector's length, sized from the values.
+                if let Some(n) = counts.get_mut(v as usize) {
+                    change(n);
+                }
+            }
+        }
     }
 }
 
@@ -139,10 +168,12 @@ pub struct FacetCollector<'a> {
     pub cache: &'a FacetCache,
 }
 
-/// Per-segment counts, in vectors indexed by id (ids are small SQLite row ids).
+/// A segment's matches, marked; counted at harvest.
 pub struct FacetSegment {
     facets: Arc<SegmentFacets>,
-    counts: [Vec<u64>; 4],
+    /// One bit per document of the segment.
+    matched: Vec<u64>,
+    count: u32,
 }
 
 impl Collector for FacetCollector<'_> {
@@ -151,8 +182,12 @@ impl Collector for FacetCollector<'_> {
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let facets = self.cache.get(reader);
-        let counts = std::array::from_fn(|i| vec![0; facets.columns[i].len]);
-        Ok(FacetSegment { facets, counts })
+        let matched = vec![0; (reader.max_doc() as usize).div_ceil(64)];
+        Ok(FacetSegment {
+            facets,
+            matched,
+            count: 0,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -178,27 +213,53 @@ impl Collector for FacetCollector<'_> {
     }
 }
 
+/// The documents below `limit` whose bit is `set` in `words`, skipping whole words
+/// with none.
+fn bits(words: &[u64], set: bool, limit: usize) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(move |(i, &word)| {
+        let mut w = if set { word } else { !word };
+        std::iter::from_fn(move || {
+            (w != 0).then(|| {
+                let bit = w.trailing_zeros() as usize;
+                w &= w - 1;
+                i * 64 + bit
+            })
+        })
+        .take_while(move |&doc| doc < limit)
+    })
+}
+
 impl SegmentCollector for FacetSegment {
     type Fruit = [Vec<u64>; 4];
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let derived = self.facets.speaker_groups.is_some();
-        for (i, counts) in self.counts.iter_mut().enumerate() {
-            if i == GROUPS && derived {
-                continue;
-            }
-            for &v in self.facets.values(i, doc as usize) {
-                // Every value is below the vector's length, sized in `for_segment`.
-                if let Some(n) = counts.get_mut(v as usize) {
-                    *n += 1;
-                }
-            }
+        if let Some(word) = self.matched.get_mut(doc as usize / 64) {
+            *word |= 1 << (doc % 64);
+            self.count += 1;
         }
     }
 
-    fn harvest(mut self) -> [Vec<u64>; 4] {
-        if let Some(by_speaker) = &self.facets.speaker_groups {
-            let [speakers, groups, ..] = &mut self.counts;
+    fn harvest(self) -> [Vec<u64>; 4] {
+        let facets = &self.facets;
+        let max_doc = facets.max_doc as usize;
+        // Most of the segment matched: its totals less the documents that did not
+        // (deleted ones among them: the totals count those too).
+        let mut counts = if self.count as usize > max_doc / 2 {
+            let mut counts = facets.totals.clone();
+            for doc in bits(&self.matched, false, max_doc) {
+                facets.count(doc, &mut counts, |n| *n = n.saturating_sub(1));
+            }
+            counts
+        } else {
+            let mut counts: [Vec<u64>; 4] = std::array::from_fn(|i| vec![0; facets.columns[i].len]);
+            for doc in bits(&self.matched, true, max_doc) {
+                facets.count(doc, &mut counts, |n| *n += 1);
+            }
+            counts
+        };
+        if let Some(by_speaker) = &facets.speaker_groups {
+            let [speakers, groups, ..] = &mut counts;
+            groups.iter_mut().for_each(|n| *n = 0);
             for (speaker, n) in speakers.iter().enumerate().filter(|(_, n)| **n > 0) {
                 for g in by_speaker.get(&(speaker as u32)).into_iter().flatten() {
                     if let Some(count) = groups.get_mut(*g as usize) {
@@ -207,6 +268,6 @@ impl SegmentCollector for FacetSegment {
                 }
             }
         }
-        self.counts
+        counts
     }
 }
