@@ -8,6 +8,7 @@
 //! positions, comparisons and export ([`positions`]).
 
 mod documents;
+mod memory;
 mod positions;
 mod search;
 mod tags;
@@ -91,6 +92,7 @@ impl Library {
     /// Like [`Library::open`], reporting progress when the search index has to be
     /// rebuilt (missing, stale after an interrupted import, or damaged).
     pub fn open_with_progress(dir: impl AsRef<Path>, progress: ProgressFn) -> Result<Library> {
+        memory::limit_malloc_arenas();
         let dir = library_dir(dir.as_ref())?;
         let mut store = Store::open(&dir.join(store::DB_FILE))?;
         sync_gazetteer(&mut store)?;
