@@ -275,6 +275,21 @@ fn parse_text(text: &str, name: &str) -> (ParsedDocument, tempfile::TempDir) {
     (doc, dir)
 }
 
+/// Parses a machine transcript written here and checks the speaker of each statement,
+/// printing each statement's speaker and text when they differ.
+fn assert_speakers(text: &str, expected: &[&str]) {
+    let (doc, _dir) = parse_text(text, "meeting.txt");
+    assert_eq!(
+        speaker_names(&doc),
+        expected,
+        "{:#?}",
+        doc.statements
+            .iter()
+            .map(|s| (&s.speaker, &text[s.start..s.end]))
+            .collect::<Vec<_>>()
+    );
+}
+
 /// The speaker of each statement, in order ("" where there is none).
 fn speaker_names(doc: &ParsedDocument) -> Vec<String> {
     doc.statements
@@ -399,11 +414,9 @@ Thank you. Paraguay supports the mechanism.
 
 Thank you very much. The meeting is adjourned.
 ";
-    let (doc, _dir) = parse_text(text, "meeting.txt");
-    let names = speaker_names(&doc);
-    assert_eq!(
-        names,
-        [
+    assert_speakers(
+        text,
+        &[
             "Chair",
             "Kenya",
             "Chair",
@@ -412,13 +425,8 @@ Thank you very much. The meeting is adjourned.
             "Dominican Republic",
             "Chair",
             "Paraguay",
-            "Chair"
+            "Chair",
         ],
-        "{:#?}",
-        doc.statements
-            .iter()
-            .map(|s| (&s.speaker, &s.evidence))
-            .collect::<Vec<_>>()
     );
 }
 
@@ -446,11 +454,9 @@ Thank you, Madam Chair. Fiji supports the fund.
 
 Thank you very much. The meeting is adjourned.
 ";
-    let (doc, _dir) = parse_text(text, "meeting.txt");
-    let names = speaker_names(&doc);
-    assert_eq!(
-        names,
-        [
+    assert_speakers(
+        text,
+        &[
             "Chair",
             "United States",
             "Chair",
@@ -459,13 +465,8 @@ Thank you very much. The meeting is adjourned.
             "Kenya",
             "Chair",
             "Fiji",
-            "Chair"
+            "Chair",
         ],
-        "{:#?}",
-        doc.statements
-            .iter()
-            .map(|s| (&s.speaker, &text[s.start..s.end]))
-            .collect::<Vec<_>>()
     );
 }
 
